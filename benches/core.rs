@@ -1,0 +1,44 @@
+//! The core's cost per conversion, by input class.
+//!
+//! `cargo bench --bench core` (or `scripts/bench`, which also records the
+//! figures in BENCHMARKS.md). Two groups: `convert` is the parse alone,
+//! `answer` is the whole conversion the API performs (parse, `toUTCString()`
+//! text, JSON body).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use timestamp::{Answer, Timestamp, convert};
+
+/// One representative input per class the README reports.
+const INPUTS: &[(&str, &str)] = &[
+    ("iso_date", "2016-12-25"),
+    ("iso_date_time", "2016-12-25T10:20:30.123Z"),
+    ("integer_ms", "1451001600000"),
+    ("rfc_2822", "Mon, 25 Dec 1995 13:30:00 +0430"),
+    ("fcc_gmt", "05 October 2011, GMT"),
+    ("invalid", "this-is-not-a-date"),
+];
+
+fn now() -> Timestamp {
+    Timestamp::MIN
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("convert");
+    for &(name, input) in INPUTS {
+        group.bench_function(name, |b| b.iter(|| convert(black_box(input), now)));
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("answer");
+    for &(name, input) in INPUTS {
+        group.bench_function(name, |b| {
+            b.iter(|| Answer::from(convert(black_box(input), now)).to_json())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,227 @@
+//! An instant in JavaScript's time range, and its `toUTCString()` text.
+
+use core::fmt;
+
+use crate::Error;
+use crate::civil::{self, MS_PER_DAY};
+
+/// An instant as JavaScript's `Date` holds it: whole milliseconds since
+/// 1970-01-01T00:00:00Z, within ±8.64e15 ms (years −271821 to 275760).
+///
+/// ```
+/// use timestamp::Timestamp;
+///
+/// let t = Timestamp::from_unix_ms(1_482_624_000_000)?;
+/// assert_eq!(t.utc_string().as_str(), "Sun, 25 Dec 2016 00:00:00 GMT");
+/// # Ok::<(), timestamp::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    unix_ms: i64,
+}
+
+impl Timestamp {
+    /// The largest distance from the epoch JavaScript allows: 10⁸ days.
+    pub const MAX_UNIX_MS: i64 = 8_640_000_000_000_000;
+
+    /// The earliest instant: `Tue, 20 Apr -271821 00:00:00 GMT`.
+    pub const MIN: Timestamp = Timestamp {
+        unix_ms: -Self::MAX_UNIX_MS,
+    };
+
+    /// The latest instant: `Sat, 13 Sep 275760 00:00:00 GMT`.
+    pub const MAX: Timestamp = Timestamp {
+        unix_ms: Self::MAX_UNIX_MS,
+    };
+
+    /// The instant `unix_ms` milliseconds after the epoch, if JavaScript can
+    /// hold it.
+    ///
+    /// ```
+    /// use timestamp::{Error, Timestamp};
+    ///
+    /// assert!(Timestamp::from_unix_ms(-8_640_000_000_000_000).is_ok());
+    /// assert_eq!(Timestamp::from_unix_ms(-8_640_000_000_000_001), Err(Error::OutOfRange));
+    /// ```
+    pub const fn from_unix_ms(unix_ms: i64) -> Result<Timestamp, Error> {
+        if unix_ms < -Self::MAX_UNIX_MS || unix_ms > Self::MAX_UNIX_MS {
+            return Err(Error::OutOfRange);
+        }
+        Ok(Timestamp { unix_ms })
+    }
+
+    /// Milliseconds since the epoch: the API's `unix` field, JavaScript's
+    /// `getTime()`.
+    pub const fn unix_ms(self) -> i64 {
+        self.unix_ms
+    }
+
+    /// The text of JavaScript's `toUTCString()`: `Www, DD Mmm YYYY HH:MM:SS GMT`.
+    ///
+    /// Years 0–999 are zero-padded to four digits, negative years are
+    /// written `-0001`, and years past 9999 in full without a `+`.
+    ///
+    /// ```
+    /// use timestamp::Timestamp;
+    ///
+    /// let utc = |ms| Timestamp::from_unix_ms(ms).unwrap().utc_string().to_string();
+    /// assert_eq!(utc(-62_198_755_200_000), "Fri, 01 Jan -0001 00:00:00 GMT");
+    /// assert_eq!(utc(8_640_000_000_000_000), "Sat, 13 Sep 275760 00:00:00 GMT");
+    /// ```
+    pub fn utc_string(self) -> UtcString {
+        UtcString::new(self)
+    }
+}
+
+/// `toUTCString()` text held inline (at most 32 bytes), so formatting never
+/// allocates. Use [`UtcString::as_str`] or its `Display`.
+#[derive(Clone, Copy)]
+pub struct UtcString {
+    bytes: [u8; UtcString::CAPACITY],
+    len: u8,
+}
+
+impl UtcString {
+    /// `Tue, 20 Apr -271821 00:00:00 GMT` is the longest text.
+    const CAPACITY: usize = 32;
+
+    fn new(t: Timestamp) -> UtcString {
+        const WEEKDAYS: [&[u8; 3]; 7] = [b"Sun", b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat"];
+        const MONTHS: [&[u8; 3]; 12] = [
+            b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+            b"Dec",
+        ];
+
+        let days = t.unix_ms.div_euclid(MS_PER_DAY);
+        let ms_of_day = t.unix_ms.rem_euclid(MS_PER_DAY);
+        let date = civil::civil_from_days(days);
+        let seconds_of_day = ms_of_day / 1000;
+
+        let mut out = UtcString {
+            bytes: [0; Self::CAPACITY],
+            len: 0,
+        };
+        out.push(WEEKDAYS[usize::from(civil::weekday_from_days(days))]);
+        out.push(b", ");
+        out.push_two_digits(i64::from(date.day));
+        out.push(b" ");
+        out.push(MONTHS[usize::from(date.month - 1)]);
+        out.push(b" ");
+        if date.year < 0 {
+            out.push(b"-");
+        }
+        out.push_year(date.year.unsigned_abs());
+        out.push(b" ");
+        out.push_two_digits(seconds_of_day / 3600);
+        out.push(b":");
+        out.push_two_digits(seconds_of_day / 60 % 60);
+        out.push(b":");
+        out.push_two_digits(seconds_of_day % 60);
+        out.push(b" GMT");
+        out
+    }
+
+    fn push(&mut self, s: &[u8]) {
+        let start = usize::from(self.len);
+        self.bytes[start..start + s.len()].copy_from_slice(s);
+        self.len += s.len() as u8;
+    }
+
+    fn push_two_digits(&mut self, n: i64) {
+        self.push(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+    }
+
+    /// At least four digits; the range caps years at six.
+    fn push_year(&mut self, year: u64) {
+        let mut digits = [0u8; 6];
+        let mut n = year;
+        let mut width = 0;
+        while width < 4 || n > 0 {
+            digits[digits.len() - 1 - width] = b'0' + (n % 10) as u8;
+            n /= 10;
+            width += 1;
+        }
+        self.push(&digits[digits.len() - width..]);
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII is ever pushed.
+        core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for UtcString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for UtcString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq<str> for UtcString {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for UtcString {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_edges() {
+        let table: &[(i64, Result<i64, Error>)] = &[
+            (0, Ok(0)),
+            (Timestamp::MAX_UNIX_MS, Ok(Timestamp::MAX_UNIX_MS)),
+            (-Timestamp::MAX_UNIX_MS, Ok(-Timestamp::MAX_UNIX_MS)),
+            (Timestamp::MAX_UNIX_MS + 1, Err(Error::OutOfRange)),
+            (-Timestamp::MAX_UNIX_MS - 1, Err(Error::OutOfRange)),
+            (i64::MAX, Err(Error::OutOfRange)),
+            (i64::MIN, Err(Error::OutOfRange)),
+        ];
+        for &(ms, expected) in table {
+            assert_eq!(
+                Timestamp::from_unix_ms(ms).map(Timestamp::unix_ms),
+                expected,
+                "{ms}"
+            );
+        }
+    }
+
+    #[test]
+    fn utc_strings_match_javascript() {
+        // Each answer is node 20's `new Date(ms).toUTCString()`.
+        let table: &[(i64, &str)] = &[
+            (0, "Thu, 01 Jan 1970 00:00:00 GMT"),
+            (-1, "Wed, 31 Dec 1969 23:59:59 GMT"),
+            (1_482_624_000_000, "Sun, 25 Dec 2016 00:00:00 GMT"),
+            (1_451_001_600_000, "Fri, 25 Dec 2015 00:00:00 GMT"),
+            (1_317_772_800_000, "Wed, 05 Oct 2011 00:00:00 GMT"),
+            (951_782_400_000, "Tue, 29 Feb 2000 00:00:00 GMT"),
+            (-62_198_755_200_000, "Fri, 01 Jan -0001 00:00:00 GMT"),
+            (-62_167_219_200_000, "Sat, 01 Jan 0000 00:00:00 GMT"),
+            (-59_011_459_200_000, "Fri, 01 Jan 0100 00:00:00 GMT"),
+            (-30_641_760_000_000, "Tue, 01 Jan 0999 00:00:00 GMT"),
+            (253_402_300_799_999, "Fri, 31 Dec 9999 23:59:59 GMT"),
+            (253_402_300_800_000, "Sat, 01 Jan 10000 00:00:00 GMT"),
+            (327_403_382_400_000, "Mon, 01 Jan 12345 00:00:00 GMT"),
+            (8_640_000_000_000_000, "Sat, 13 Sep 275760 00:00:00 GMT"),
+            (-8_640_000_000_000_000, "Tue, 20 Apr -271821 00:00:00 GMT"),
+        ];
+        for &(ms, text) in table {
+            let t = Timestamp::from_unix_ms(ms).unwrap();
+            assert_eq!(t.utc_string().as_str(), text, "{ms}");
+        }
+    }
+}
