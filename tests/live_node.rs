@@ -1,0 +1,40 @@
+//! A fresh random batch each run, answered live by node and compared with the
+//! core. Skips (and says so) only where node is not installed.
+
+mod common;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use common::{assert_agreement, node, oracle, parse_cases};
+
+const BATCH: usize = 5000;
+
+#[test]
+fn core_agrees_with_node_on_a_fresh_random_batch() {
+    let Some(mut node) = node() else {
+        eprintln!("skipped: node is not on PATH");
+        return;
+    };
+    // TIMESTAMP_SEED replays a failing run.
+    let seed = std::env::var("TIMESTAMP_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u32)
+        });
+    let output = node
+        .arg(oracle())
+        .args(["--random", &BATCH.to_string(), "--seed", &seed.to_string()])
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "the oracle failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let cases = parse_cases(&String::from_utf8(output.stdout).expect("the oracle writes UTF-8"));
+    assert_eq!(cases.len(), BATCH, "seed {seed}");
+    assert_agreement(&cases, &format!("random (TIMESTAMP_SEED={seed})"));
+}
