@@ -2,8 +2,8 @@
 //!
 //! The freeCodeCamp timestamp microservice's conversion, with the exact
 //! answers of JavaScript's `new Date(x)` in V8, as a pure library: no I/O,
-//! no HTTP, no JavaScript. The Spin component, the npm package and the CLI
-//! are thin adapters around [`convert`].
+//! no HTTP, no JavaScript. The Spin component (`service`), the npm package
+//! and the CLI are thin adapters around [`convert`].
 //!
 //! ```
 //! use timestamp::{Answer, Timestamp, convert};
@@ -17,7 +17,7 @@
 //! // An empty input is now.
 //! assert_eq!(convert("", now), Ok(now()));
 //! ```
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod answer;
@@ -26,6 +26,15 @@ mod clock;
 mod error;
 mod parse;
 mod timestamp;
+
+/// The HTTP service around the core. Not in the browser build, which is the
+/// npm package and has no server.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub mod service;
+
+/// The npm package's bindings, built by wasm-pack for the browser and Node.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+pub mod js;
 
 pub use answer::Answer;
 pub use error::Error;

@@ -1,0 +1,416 @@
+//! The service's routes, independent of any host: a method and a request
+//! target in, a status, headers and a body out. The Spin glue translates
+//! wasi:http to and from these types and does nothing else, so every route
+//! is tested natively here.
+//!
+//! | route | answer |
+//! |---|---|
+//! | `GET`/`HEAD /api`, `/api/`, `/api/:date` | 200, the core's JSON |
+//! | `GET /api/hello` | `{"greeting":"hello API"}` |
+//! | `GET /` and the files of `www/` | the page |
+//! | `OPTIONS` on any route | 204, CORS preflight |
+//! | another method on a route | 405 with `Allow` |
+//! | an unknown path | 404 |
+//! | `:date` with a broken `%` escape or not UTF-8 | 400 |
+//! | a path over 2 KiB | 414 |
+//!
+//! Every answer carries `Access-Control-Allow-Origin: *` and
+//! `X-Content-Type-Options: nosniff`; every error body is JSON.
+
+use std::borrow::Cow;
+
+use super::assets::{self, Asset};
+use crate::{Answer, Timestamp, convert};
+
+/// Longest path (without the query) the service reads; longer is a 414.
+pub const MAX_PATH_BYTES: usize = 2048;
+
+/// What the service answers: the host writes it out as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response {
+    /// The HTTP status code.
+    pub status: u16,
+    /// Header names (lower-case) and values.
+    pub headers: Vec<(&'static str, Cow<'static, str>)>,
+    /// The body; empty for `HEAD`, 204 and the like.
+    pub body: Cow<'static, [u8]>,
+}
+
+impl Response {
+    /// The value of header `name`, if set.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+const JSON: &str = "application/json; charset=utf-8";
+const ALLOWED_METHODS: &str = "GET, HEAD, OPTIONS";
+/// A fixed date always converts the same way.
+const CACHE_FOREVER: &str = "public, max-age=31536000, immutable";
+/// The page may call the API and load its own wasm; nothing else.
+const PAGE_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+                        style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+                        base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// Where a path leads.
+enum Route<'a> {
+    /// `/api/:date?`, with the raw (still percent-encoded) `:date`.
+    Convert(&'a str),
+    Hello,
+    Asset(&'static Asset),
+    NotFound,
+}
+
+fn route(path: &str) -> Route<'_> {
+    match path {
+        "/api" | "/api/" => Route::Convert(""),
+        "/api/hello" | "/api/hello/" => Route::Hello,
+        "/" => assets::find("/index.html").map_or(Route::NotFound, Route::Asset),
+        _ => match path.strip_prefix("/api/") {
+            // Like Express's `/api/:date?`: one segment, an optional trailing
+            // slash; an encoded slash (%2F) is part of the date.
+            Some(date) => {
+                let date = date.strip_suffix('/').unwrap_or(date);
+                if date.contains('/') {
+                    Route::NotFound
+                } else {
+                    Route::Convert(date)
+                }
+            }
+            None => assets::find(path).map_or(Route::NotFound, Route::Asset),
+        },
+    }
+}
+
+/// Answers one request. `target` is the request target as sent (path and
+/// query); `now` is read only for an empty `:date`.
+pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Response {
+    let path = target.split_once('?').map_or(target, |(path, _query)| path);
+    if path.len() > MAX_PATH_BYTES {
+        return error(414, "URI Too Long: the path is over 2 KiB");
+    }
+    let route = route(path);
+    if let Route::NotFound = route {
+        return error(404, "Not Found");
+    }
+    let head = match method {
+        "GET" => false,
+        "HEAD" => true,
+        "OPTIONS" => return preflight(),
+        _ => {
+            let mut response = error(405, "Method Not Allowed");
+            response.headers.push(("allow", ALLOWED_METHODS.into()));
+            return response;
+        }
+    };
+    let mut response = match route {
+        Route::Convert(date) => convert_date(date, now),
+        Route::Hello => json(200, Cow::Borrowed(br#"{"greeting":"hello API"}"#)),
+        Route::Asset(asset) => serve(asset),
+        Route::NotFound => unreachable!("answered above"),
+    };
+    if head {
+        response.body = Cow::Borrowed(&[]);
+    } else {
+        // A length lets the host skip chunked encoding.
+        let length = response.body.len().to_string();
+        response.headers.push(("content-length", length.into()));
+    }
+    response
+}
+
+fn convert_date(raw: &str, now: impl FnOnce() -> Timestamp) -> Response {
+    // Express answers a broken escape in a route parameter with a 400
+    // rather than guessing; so do we. percent-encoding alone would pass
+    // `%zz` through untouched.
+    if !is_well_formed_percent_encoding(raw) {
+        return error(400, "Bad Request: broken percent-encoding in the date");
+    }
+    let Ok(input) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
+        return error(400, "Bad Request: the date is not UTF-8");
+    };
+    let answer = Answer::from(convert(&input, now));
+    let mut response = json(200, answer.to_json().into_bytes().into());
+    let cache = if input.is_empty() {
+        "no-store"
+    } else {
+        CACHE_FOREVER
+    };
+    response.headers.push(("cache-control", cache.into()));
+    response
+}
+
+/// Every `%` starts a two-hex-digit escape.
+fn is_well_formed_percent_encoding(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'%') {
+        let escape = i + offset;
+        match bytes.get(escape + 1..escape + 3) {
+            Some([hi, lo]) if hi.is_ascii_hexdigit() && lo.is_ascii_hexdigit() => i = escape + 3,
+            _ => return false,
+        }
+    }
+    true
+}
+
+fn serve(asset: &'static Asset) -> Response {
+    let mut response = base(200);
+    response
+        .headers
+        .push(("content-type", asset.content_type.into()));
+    if asset.content_type.starts_with("text/html") {
+        response
+            .headers
+            .push(("content-security-policy", PAGE_CSP.into()));
+        // The page names its scripts without hashes: revalidate each visit.
+        response.headers.push(("cache-control", "no-cache".into()));
+    } else {
+        response
+            .headers
+            .push(("cache-control", "public, max-age=3600".into()));
+    }
+    response.body = Cow::Borrowed(asset.bytes);
+    response
+}
+
+fn preflight() -> Response {
+    let mut response = base(204);
+    response.headers.extend([
+        ("access-control-allow-methods", ALLOWED_METHODS.into()),
+        ("access-control-allow-headers", "*".into()),
+        ("access-control-max-age", "86400".into()),
+    ]);
+    response
+}
+
+fn error(status: u16, message: &str) -> Response {
+    let body = serde_json::json!({ "error": message }).to_string();
+    let mut response = json(status, body.into_bytes().into());
+    response.headers.push(("cache-control", "no-store".into()));
+    response
+}
+
+fn json(status: u16, body: Cow<'static, [u8]>) -> Response {
+    let mut response = base(status);
+    response.headers.push(("content-type", JSON.into()));
+    response.body = body;
+    response
+}
+
+/// The headers every answer carries.
+fn base(status: u16) -> Response {
+    Response {
+        status,
+        headers: vec![
+            ("access-control-allow-origin", "*".into()),
+            ("x-content-type-options", "nosniff".into()),
+        ],
+        body: Cow::Borrowed(&[]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn epoch() -> Timestamp {
+        Timestamp::from_unix_ms(0).unwrap()
+    }
+
+    fn get(target: &str) -> Response {
+        handle("GET", target, epoch)
+    }
+
+    fn body(response: &Response) -> &str {
+        std::str::from_utf8(&response.body).unwrap()
+    }
+
+    #[test]
+    fn routes() {
+        // (method, target, status, body)
+        let now = r#"{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT"}"#;
+        let fcc = r#"{"unix":1317772800000,"utc":"Wed, 05 Oct 2011 00:00:00 GMT"}"#;
+        let table: &[(&str, &str, u16, &str)] = &[
+            ("GET", "/api", 200, now),
+            ("GET", "/api/", 200, now),
+            ("GET", "/api?x=1", 200, now),
+            (
+                "GET",
+                "/api/2016-12-25",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
+            ),
+            (
+                "GET",
+                "/api/2016-12-25/",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
+            ),
+            (
+                "GET",
+                "/api/1451001600000",
+                200,
+                r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#,
+            ),
+            ("GET", "/api/05%20October%202011%2C%20GMT", 200, fcc),
+            ("GET", "/api/05%20October%202011,%20GMT?tz=x", 200, fcc),
+            (
+                "GET",
+                "/api/this-is-not-a-date",
+                200,
+                r#"{"error":"Invalid Date"}"#,
+            ),
+            // `+` is not a space in a path: "05+October+2011,+GMT" is invalid.
+            (
+                "GET",
+                "/api/05+October+2011,+GMT",
+                200,
+                r#"{"error":"Invalid Date"}"#,
+            ),
+            (
+                "GET",
+                "/api/12%2F25%2F2015",
+                200,
+                r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#,
+            ),
+            ("GET", "/api/%00", 200, r#"{"error":"Invalid Date"}"#),
+            ("GET", "/api/hello", 200, r#"{"greeting":"hello API"}"#),
+            ("GET", "/api/12/25/2015", 404, r#"{"error":"Not Found"}"#),
+            ("GET", "/nope", 404, r#"{"error":"Not Found"}"#),
+            ("GET", "/api/..", 200, r#"{"error":"Invalid Date"}"#),
+            (
+                "GET",
+                "/api/%",
+                400,
+                r#"{"error":"Bad Request: broken percent-encoding in the date"}"#,
+            ),
+            (
+                "GET",
+                "/api/%zz",
+                400,
+                r#"{"error":"Bad Request: broken percent-encoding in the date"}"#,
+            ),
+            (
+                "GET",
+                "/api/%2",
+                400,
+                r#"{"error":"Bad Request: broken percent-encoding in the date"}"#,
+            ),
+            (
+                "GET",
+                "/api/%ff%fe",
+                400,
+                r#"{"error":"Bad Request: the date is not UTF-8"}"#,
+            ),
+            (
+                "POST",
+                "/api/2016-12-25",
+                405,
+                r#"{"error":"Method Not Allowed"}"#,
+            ),
+            ("DELETE", "/api", 405, r#"{"error":"Method Not Allowed"}"#),
+            ("POST", "/nope", 404, r#"{"error":"Not Found"}"#),
+            ("OPTIONS", "/api/2016-12-25", 204, ""),
+            ("HEAD", "/api/2016-12-25", 200, ""),
+        ];
+        for &(method, target, status, expected) in table {
+            let response = handle(method, target, epoch);
+            assert_eq!(
+                (response.status, body(&response)),
+                (status, expected),
+                "{method} {target}"
+            );
+            assert_eq!(
+                response.header("access-control-allow-origin"),
+                Some("*"),
+                "{method} {target}"
+            );
+            assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
+        }
+    }
+
+    #[test]
+    fn headers() {
+        let fixed = get("/api/2016-12-25");
+        assert_eq!(fixed.header("content-type"), Some(JSON));
+        assert_eq!(fixed.header("cache-control"), Some(CACHE_FOREVER));
+        assert_eq!(get("/api").header("cache-control"), Some("no-store"));
+
+        assert_eq!(fixed.header("content-length"), Some("60"));
+        let head = handle("HEAD", "/api/2016-12-25", epoch);
+        let without_length: Vec<_> = fixed
+            .headers
+            .iter()
+            .filter(|(n, _)| *n != "content-length")
+            .cloned()
+            .collect();
+        assert_eq!(
+            head.headers, without_length,
+            "HEAD has GET's headers but the length"
+        );
+
+        let not_allowed = handle("PUT", "/api", epoch);
+        assert_eq!(not_allowed.header("allow"), Some(ALLOWED_METHODS));
+
+        let preflight = handle("OPTIONS", "/api", epoch);
+        assert_eq!(
+            preflight.header("access-control-allow-methods"),
+            Some(ALLOWED_METHODS)
+        );
+        assert_eq!(preflight.header("access-control-allow-headers"), Some("*"));
+    }
+
+    #[test]
+    fn the_clock_is_read_only_for_now() {
+        let response = handle("GET", "/api/2016-12-25", || unreachable!("a fixed date"));
+        assert_eq!(response.status, 200);
+    }
+
+    #[test]
+    fn long_paths() {
+        let at_limit = format!("/api/{}", "1".repeat(MAX_PATH_BYTES - 5));
+        assert_eq!(get(&at_limit).status, 200);
+        let over = format!("/api/{}", "1".repeat(MAX_PATH_BYTES - 4));
+        assert_eq!(get(&over).status, 414);
+        // The query does not count toward the limit.
+        let long_query = format!("/api/2016?{}", "x".repeat(64 * 1024));
+        assert_eq!(get(&long_query).status, 200);
+    }
+
+    #[test]
+    fn percent_encoding_checks() {
+        let table = [
+            ("", true),
+            ("abc", true),
+            ("%20", true),
+            ("a%2Fb%2f", true),
+            ("%", false),
+            ("%2", false),
+            ("%zz", false),
+            ("%%20", false),
+            ("a%2", false),
+        ];
+        for (s, ok) in table {
+            assert_eq!(is_well_formed_percent_encoding(s), ok, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_page_is_served_when_built() {
+        let Some(index) = assets::find("/index.html") else {
+            return; // www/ has no page in this build
+        };
+        let page = get("/");
+        assert_eq!(page.status, 200);
+        assert_eq!(page.body, index.bytes);
+        assert_eq!(
+            page.header("content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(page.header("content-security-policy"), Some(PAGE_CSP));
+    }
+}

@@ -1,0 +1,225 @@
+//! A real wasi:http host running the built component, and a raw HTTP/1.1
+//! client for it. Raw, so a test can send what a polite client library
+//! refuses to (`%zz`, 64 KiB paths, odd methods).
+//!
+//! The host is `wasmtime serve` (installed by scripts/setup; the
+//! `TIMESTAMP_WASMTIME` variable names another binary). The component is
+//! compiled once per test binary to a `.cwasm`, so each test starts its own
+//! host in milliseconds. A host that cannot start fails the test.
+
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use super::repo_root;
+
+/// The component `scripts/build` writes.
+pub fn component() -> PathBuf {
+    let path = repo_root().join("target/wasm32-wasip2/release/timestamp.wasm");
+    assert!(
+        path.is_file(),
+        "{} is missing: build it with scripts/build (scripts/test does)",
+        path.display()
+    );
+    path
+}
+
+/// The wasmtime CLI scripts/setup installs.
+pub fn wasmtime() -> PathBuf {
+    if let Some(path) = std::env::var_os("TIMESTAMP_WASMTIME") {
+        return PathBuf::from(path);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+        .expect("HOME is set");
+    data.join("timestamp-tools/wasmtime-venv/bin/wasmtime")
+}
+
+/// The component compiled ahead of time, once per test binary.
+fn precompiled() -> &'static Path {
+    static CWASM: OnceLock<PathBuf> = OnceLock::new();
+    CWASM.get_or_init(|| {
+        let out = std::env::temp_dir().join(format!("timestamp-{}.cwasm", std::process::id()));
+        let status = Command::new(wasmtime())
+            .arg("compile")
+            .arg(component())
+            .arg("-o")
+            .arg(&out)
+            .status()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", wasmtime().display()));
+        assert!(status.success(), "wasmtime compile failed");
+        out
+    })
+}
+
+/// `wasmtime serve` on a free loopback port; killed on drop.
+pub struct Host {
+    child: Child,
+    pub port: u16,
+}
+
+impl Host {
+    pub fn start() -> Host {
+        Self::start_with(&[])
+    }
+
+    /// Starts the host with extra `wasmtime serve` flags.
+    pub fn start_with(flags: &[&str]) -> Host {
+        let port = free_port();
+        let mut child = Command::new(wasmtime())
+            .arg("serve")
+            .args(["-S", "cli=y", "--allow-precompiled"])
+            .args(flags)
+            .arg("--addr")
+            .arg(format!("127.0.0.1:{port}"))
+            .arg(precompiled())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", wasmtime().display()));
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Host { child, port };
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                let mut stderr = String::new();
+                child
+                    .stderr
+                    .take()
+                    .map(|mut e| e.read_to_string(&mut stderr));
+                panic!("wasmtime serve exited with {status}: {stderr}");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "wasmtime serve did not listen within 30 s"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Sends `raw` as it is and reads the whole answer (the request should
+    /// say `Connection: close`).
+    pub fn send(&self, raw: &[u8]) -> HttpResponse {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to the host");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("set timeout");
+        stream.write_all(raw).expect("send the request");
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).expect("read the response");
+        let _ = stream.shutdown(Shutdown::Both);
+        HttpResponse::parse(&bytes)
+    }
+
+    /// A request with no body.
+    pub fn request(&self, method: &str, target: &str) -> HttpResponse {
+        self.send(
+            format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+    }
+
+    pub fn get(&self, target: &str) -> HttpResponse {
+        self.request("GET", target)
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// A parsed HTTP/1.1 response.
+#[derive(Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    fn parse(bytes: &[u8]) -> HttpResponse {
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut response = httparse::Response::new(&mut headers);
+        let head_len = match response.parse(bytes) {
+            Ok(httparse::Status::Complete(len)) => len,
+            other => panic!(
+                "not a complete HTTP response ({other:?}): {:?}",
+                String::from_utf8_lossy(bytes)
+            ),
+        };
+        let headers: Vec<(String, String)> = response
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_ascii_lowercase(),
+                    String::from_utf8_lossy(h.value).into_owned(),
+                )
+            })
+            .collect();
+        let status = response.code.expect("a status code");
+        let raw_body = &bytes[head_len..];
+        let chunked = headers
+            .iter()
+            .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
+        let body = if chunked {
+            dechunk(raw_body)
+        } else {
+            raw_body.to_vec()
+        };
+        HttpResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.body).expect("a UTF-8 body")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// Decodes a chunked body (no trailers expected).
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("a chunk size line");
+        let size_text = std::str::from_utf8(&raw[..line_end]).expect("ASCII chunk size");
+        let size_text = size_text.split(';').next().unwrap_or_default().trim();
+        let size = usize::from_str_radix(size_text, 16).expect("hex chunk size");
+        raw = &raw[line_end + 2..];
+        if size == 0 {
+            return body;
+        }
+        body.extend_from_slice(&raw[..size]);
+        raw = &raw[size + 2..];
+    }
+}
