@@ -1,0 +1,91 @@
+// The npm package as a user gets it: `npm pack`, installed into a fresh
+// project, imported from Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { corpus, root } from './support.mjs';
+
+process.env.TZ = 'UTC';
+
+/** Packs www/pkg and installs the tarball into a new project. */
+function installPackedPackage() {
+  const work = mkdtempSync(join(tmpdir(), 'timestamp-npm-'));
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, join(root, 'www/pkg')], {
+    encoding: 'utf8',
+  }).trim().split('\n').pop();
+  const project = join(work, 'project');
+  execFileSync('mkdir', ['-p', project]);
+  writeFileSync(join(project, 'package.json'), '{"name":"consumer","private":true,"type":"module"}\n');
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', join(work, tarball)], { cwd: project });
+  return { work, project };
+}
+
+const { work, project } = installPackedPackage();
+const requireFromProject = createRequire(join(project, 'package.json'));
+const entry = requireFromProject.resolve('timestamp-wasm');
+const pkg = await import(pathToFileURL(entry).href);
+test.after(() => rmSync(work, { recursive: true, force: true }));
+
+test('Node resolves the package to its Node entry', () => {
+  assert.match(entry, /node_modules\/timestamp-wasm\/node\.mjs$/);
+  assert.equal(typeof pkg.convert, 'function');
+  assert.equal(typeof pkg.default, 'function', 'init() exists for browser-style code');
+});
+
+test('the freeCodeCamp inputs', async () => {
+  await pkg.default();
+  assert.deepEqual(pkg.convert('2016-12-25'), { unix: 1482624000000, utc: 'Sun, 25 Dec 2016 00:00:00 GMT' });
+  assert.deepEqual(pkg.convert('1451001600000'), { unix: 1451001600000, utc: 'Fri, 25 Dec 2015 00:00:00 GMT' });
+  assert.deepEqual(pkg.convert('05 October 2011, GMT'), { unix: 1317772800000, utc: 'Wed, 05 Oct 2011 00:00:00 GMT' });
+  assert.deepEqual(pkg.convert('this-is-not-a-date'), { error: 'Invalid Date' });
+});
+
+test('an empty input is now', () => {
+  const before = Date.now();
+  const answer = pkg.convert('');
+  const after = Date.now();
+  assert.ok(before <= answer.unix && answer.unix <= after, `${before} <= ${answer.unix} <= ${after}`);
+  assert.equal(answer.utc, new Date(answer.unix).toUTCString());
+});
+
+test('the whole corpus agrees with node, through the package', () => {
+  const cases = corpus();
+  assert.ok(cases.length >= 2000);
+  const wrong = [];
+  for (const { input, expected } of cases) {
+    const got = pkg.convert(input);
+    if (JSON.stringify(got) !== JSON.stringify(expected)) {
+      wrong.push(`${JSON.stringify(input)}: node ${JSON.stringify(expected)} / package ${JSON.stringify(got)}`);
+    }
+  }
+  assert.deepEqual(wrong, [], `${wrong.length} of ${cases.length} disagree`);
+});
+
+test('answers are plain objects', () => {
+  const answer = pkg.convert('2016-12-25');
+  assert.equal(Object.getPrototypeOf(answer), Object.prototype);
+  assert.deepEqual(Object.keys(answer), ['unix', 'utc']);
+  assert.equal(typeof answer.unix, 'number');
+});
+
+test('the package declares exact TypeScript types', () => {
+  const installed = join(project, 'node_modules/timestamp-wasm');
+  const dts = readFileSync(join(installed, 'timestamp.d.ts'), 'utf8');
+  assert.match(dts, /export function convert\(input: string\): Timestamp \| InvalidDate;/);
+  assert.match(dts, /export type Timestamp = \{ unix: number; utc: string \};/);
+  assert.match(dts, /export type InvalidDate = \{ error: "Invalid Date" \};/);
+  // The public declarations (not wasm-bindgen's raw InitOutput ABI) say no `any`.
+  const publicDecls = dts.split('\n').filter((line) => /^export (function|type)/.test(line));
+  assert.ok(publicDecls.length >= 3, publicDecls.join('\n'));
+  assert.ok(!publicDecls.some((line) => /\bany\b/.test(line)), publicDecls.join('\n'));
+
+  const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  for (const field of ['name', 'description', 'license', 'repository', 'types', 'sideEffects', 'exports']) {
+    assert.ok(manifest[field], `package.json has ${field}`);
+  }
+});

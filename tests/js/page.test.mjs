@@ -1,0 +1,100 @@
+// The page, served by the component in a real wasi:http host, driven in
+// Debian's headless chromium by playwright-core.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { root, startHost, toolRequire } from './support.mjs';
+
+const { chromium } = toolRequire('playwright-core');
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+test('the page converts as you type and calls the API', async (t) => {
+  const host = await startHost();
+  t.after(() => host.stop());
+  const profile = mkdtempSync(join(tmpdir(), 'timestamp-chromium-'));
+  t.after(() => rmSync(profile, { recursive: true, force: true }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    timezoneId: 'America/New_York',
+  });
+  t.after(() => context.close());
+
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto(`${host.url}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+
+  // Converted in the page, as typed.
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.fill('#date', '05 October 2011, GMT');
+  assert.equal(await page.textContent('#unix'), '1317772800000');
+  assert.equal(await page.textContent('#utc'), 'Wed, 05 Oct 2011 00:00:00 GMT');
+  assert.equal(await page.textContent('#iso'), '2011-10-05T00:00:00.000Z');
+  const local = await page.textContent('#local');
+  const browserLocal = await page.evaluate(() => new Date(1317772800000).toString());
+  assert.equal(local, browserLocal, "the viewer's local time is the browser's own reading");
+  assert.match(local, /Oct 04 2011 20:00:00 GMT-0400/);
+  assert.deepEqual(requests, [], 'converting needs no request');
+  assert.equal(await page.getAttribute('#date', 'aria-invalid'), null);
+
+  // The equivalent API URL, called for real.
+  assert.equal(await page.textContent('#api-url'), '/api/05%20October%202011%2C%20GMT');
+  await page.click('#call-api');
+  await page.waitForFunction(() => document.getElementById('api-answer').textContent.includes('{'));
+  const apiText = await page.textContent('#api-answer');
+  assert.match(apiText, /^200 OK\n/);
+  assert.deepEqual(JSON.parse(apiText.split('\n')[1]), {
+    unix: 1317772800000,
+    utc: 'Wed, 05 Oct 2011 00:00:00 GMT',
+  });
+
+  mkdirSync(join(root, 'target/screenshots'), { recursive: true });
+  await page.screenshot({ path: join(root, 'target/screenshots/page.png'), fullPage: true });
+
+  // A clear invalid state.
+  await page.fill('#date', 'this-is-not-a-date');
+  assert.equal(await page.getAttribute('#date', 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#status'), /Invalid Date/);
+  assert.equal(await page.textContent('#unix'), '–');
+  await page.screenshot({ path: join(root, 'target/screenshots/page-invalid.png'), fullPage: true });
+
+  // Keyboard: the Now button is reachable and fills in the current time.
+  await page.focus('#date');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'now');
+  const before = Date.now();
+  await page.keyboard.press('Enter');
+  const now = Number(await page.inputValue('#date'));
+  assert.ok(Math.abs(now - before) < 20_000, `${now} is now`);
+  assert.equal(await page.textContent('#unix'), String(now));
+
+  assert.deepEqual(problems, [], 'no console errors (CSP violations included)');
+});
+
+test('the page is readable on a phone', async (t) => {
+  const host = await startHost();
+  t.after(() => host.stop());
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+  await page.goto(`${host.url}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#date', '2016-12-25');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+  await page.screenshot({ path: join(root, 'target/screenshots/page-phone.png'), fullPage: true });
+});

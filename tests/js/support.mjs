@@ -1,0 +1,79 @@
+// Shared by the node tests: paths, the corpus, and a real wasi:http host.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The checked-in corpus: node's own answers, TZ=UTC. */
+export function corpus() {
+  return readFileSync(join(root, 'tests/data/corpus.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => JSON.parse(line));
+}
+
+/** A package from tools/node (installed by scripts/setup). */
+export const toolRequire = createRequire(join(root, 'tools/node/package.json'));
+
+/** The wasmtime CLI scripts/setup installs, or TIMESTAMP_WASMTIME. */
+export function wasmtime() {
+  if (process.env.TIMESTAMP_WASMTIME) return process.env.TIMESTAMP_WASMTIME;
+  const data = process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share');
+  return join(data, 'timestamp-tools/wasmtime-venv/bin/wasmtime');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `wasmtime serve` with the built component on a free loopback port.
+ * Resolves to { url, stop } once it answers; rejects if it cannot start.
+ */
+export async function startHost() {
+  const component = join(root, 'target/wasm32-wasip2/release/timestamp.wasm');
+  if (!existsSync(component)) {
+    throw new Error(`${component} is missing: build it with scripts/build`);
+  }
+  const port = await freePort();
+  const child = spawn(wasmtime(), ['serve', '-S', 'cli=y', '--addr', `127.0.0.1:${port}`, component], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wasmtime serve exited: ${stderr}`);
+    try {
+      await fetch(`${url}/api/hello`);
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill();
+        throw new Error(`wasmtime serve did not answer within 30 s: ${stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return {
+    url,
+    async stop() {
+      child.kill();
+      await exited;
+    },
+  };
+}

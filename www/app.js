@@ -1,0 +1,91 @@
+// The page: converts as you type with the npm package (no server call), and
+// shows the API URL that answers the same.
+import init, { convert } from './pkg/timestamp.js';
+
+const $ = (id) => document.getElementById(id);
+const input = $('date');
+const status = $('status');
+const fields = { unix: $('unix'), utc: $('utc'), iso: $('iso'), local: $('local') };
+const apiUrl = $('api-url');
+const apiAnswer = $('api-answer');
+
+/** The API URL for a :date, encoded as the service decodes it. */
+function apiPath(text) {
+  return new URL(`api/${encodeURIComponent(text)}`, document.baseURI).pathname;
+}
+
+function show(text) {
+  const answer = convert(text);
+  const path = apiPath(text);
+  apiUrl.textContent = path;
+  apiUrl.href = path;
+  if ('error' in answer) {
+    for (const field of Object.values(fields)) field.textContent = '–';
+    input.setAttribute('aria-invalid', 'true');
+    status.textContent = `Invalid Date: JavaScript's new Date() cannot read "${text}".`;
+    status.className = 'invalid';
+    return;
+  }
+  const date = new Date(answer.unix);
+  fields.unix.textContent = String(answer.unix);
+  fields.utc.textContent = answer.utc;
+  fields.iso.textContent = date.toISOString();
+  fields.local.textContent = date.toString();
+  input.removeAttribute('aria-invalid');
+  status.textContent = text === '' ? 'Now (an empty date is the current time).' : 'A valid date.';
+  status.className = 'valid';
+}
+
+async function copy(button) {
+  const source = $(button.dataset.copy);
+  const text = source.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied';
+  } catch {
+    // No clipboard permission (or an insecure context): select the text instead.
+    const range = document.createRange();
+    range.selectNodeContents(source);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    button.textContent = 'Selected';
+  }
+  setTimeout(() => { button.textContent = button.dataset.label; }, 1500);
+}
+
+async function callApi() {
+  apiAnswer.textContent = 'Asking the API…';
+  try {
+    const response = await fetch(apiUrl.href, { headers: { accept: 'application/json' } });
+    const body = await response.text();
+    apiAnswer.textContent = `${response.status} ${response.statusText}\n${body}`;
+  } catch (error) {
+    apiAnswer.textContent = `The API could not be reached: ${error.message}`;
+  }
+}
+
+async function main() {
+  await init();
+  const fromQuery = new URLSearchParams(location.search).get('date');
+  input.value = fromQuery ?? '';
+  input.addEventListener('input', () => show(input.value));
+  $('form').addEventListener('submit', (event) => { event.preventDefault(); show(input.value); });
+  $('now').addEventListener('click', () => {
+    input.value = String(Date.now());
+    show(input.value);
+    input.focus();
+  });
+  for (const button of document.querySelectorAll('button.copy')) {
+    button.dataset.label = button.textContent;
+    button.addEventListener('click', () => copy(button));
+  }
+  $('call-api').addEventListener('click', callApi);
+  show(input.value);
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  status.textContent = `The converter failed to load: ${error.message}`;
+  status.className = 'invalid';
+});
