@@ -3,25 +3,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { corpus, root } from './support.mjs';
+import { corpus, packPackage } from './support.mjs';
 
 process.env.TZ = 'UTC';
 
 /** Packs www/pkg and installs the tarball into a new project. */
 function installPackedPackage() {
-  const work = mkdtempSync(join(tmpdir(), 'timestamp-npm-'));
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, join(root, 'www/pkg')], {
-    encoding: 'utf8',
-  }).trim().split('\n').pop();
+  const { work, tarball } = packPackage();
   const project = join(work, 'project');
-  execFileSync('mkdir', ['-p', project]);
+  mkdirSync(project);
   writeFileSync(join(project, 'package.json'), '{"name":"consumer","private":true,"type":"module"}\n');
-  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', join(work, tarball)], { cwd: project });
+  execFileSync('npm', ['install', '--silent', '--no-audit', '--no-fund', tarball], { cwd: project });
   return { work, project };
 }
 

@@ -2,10 +2,11 @@
 // Debian's headless chromium by playwright-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root, startHost, toolRequire } from './support.mjs';
+import { packPackage, root, startHost, toolRequire } from './support.mjs';
 
 const { chromium } = toolRequire('playwright-core');
 
@@ -97,4 +98,30 @@ test('the page is readable on a phone', async (t) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
   await page.screenshot({ path: join(root, 'target/screenshots/page-phone.png'), fullPage: true });
+});
+
+test('the page runs on the npm-packed package', async (t) => {
+  // Serve the page's /pkg/ from the tarball `npm pack` makes, not from www/pkg.
+  const { work, tarball } = packPackage();
+  t.after(() => rmSync(work, { recursive: true, force: true }));
+  execFileSync('tar', ['-xzf', tarball, '-C', work]);
+  const packed = join(work, 'package');
+
+  const host = await startHost();
+  t.after(() => host.stop());
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  const served = [];
+  await page.route(`${host.url}/pkg/**`, (route) => {
+    const file = new URL(route.request().url()).pathname.slice('/pkg/'.length);
+    served.push(file);
+    const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
+    return route.fulfill({ path: join(packed, file), headers: { 'content-type': type } });
+  });
+  await page.goto(`${host.url}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.fill('#date', '05 October 2011, GMT');
+  assert.equal(await page.textContent('#unix'), '1317772800000');
+  assert.ok(served.includes('timestamp.js') && served.includes('timestamp_bg.wasm'), served.join(', '));
 });

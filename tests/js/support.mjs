@@ -1,6 +1,7 @@
 // Shared by the node tests: paths, the corpus, and a real wasi:http host.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,18 @@ export function corpus() {
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line));
+}
+
+/**
+ * `npm pack` of the built package (www/pkg) into a new temporary directory.
+ * Returns { work, tarball } (absolute paths); the caller removes `work`.
+ */
+export function packPackage() {
+  const work = mkdtempSync(join(tmpdir(), 'timestamp-npm-'));
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, join(root, 'www/pkg')], {
+    encoding: 'utf8',
+  }).trim().split('\n').pop();
+  return { work, tarball: join(work, name) };
 }
 
 /** A package from tools/node (installed by scripts/setup). */
