@@ -1,5 +1,11 @@
-//! A fresh random batch each run, answered live by node and compared with the
-//! core. Skips (and says so) only where node is not installed.
+//! Differential fuzzing against node: a fresh random batch each run (date
+//! mutations, token soup from the parser's alphabet, integers), answered live
+//! by node and compared with the core. Skips (and says so) only where node is
+//! not installed.
+//!
+//! The long run: `TIMESTAMP_BATCH=100000 cargo test --release --test live_node`.
+//! `TIMESTAMP_SEED=n` replays a batch. A disagreement found this way joins the
+//! corpus (`node tools/oracle/corpus.mjs --answer` writes its line).
 
 mod common;
 
@@ -7,7 +13,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use common::{assert_agreement, node, oracle, parse_cases};
 
-const BATCH: usize = 5000;
+/// The batch in every test run; `TIMESTAMP_BATCH` asks for more.
+const DEFAULT_BATCH: usize = 5000;
 
 #[test]
 fn core_agrees_with_node_on_a_fresh_random_batch() {
@@ -24,9 +31,13 @@ fn core_agrees_with_node_on_a_fresh_random_batch() {
                 .duration_since(UNIX_EPOCH)
                 .map_or(1, |d| d.as_nanos() as u32)
         });
+    let batch = std::env::var("TIMESTAMP_BATCH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_BATCH);
     let output = node
         .arg(oracle())
-        .args(["--random", &BATCH.to_string(), "--seed", &seed.to_string()])
+        .args(["--random", &batch.to_string(), "--seed", &seed.to_string()])
         .output()
         .expect("node runs");
     assert!(
@@ -35,6 +46,7 @@ fn core_agrees_with_node_on_a_fresh_random_batch() {
         String::from_utf8_lossy(&output.stderr)
     );
     let cases = parse_cases(&String::from_utf8(output.stdout).expect("the oracle writes UTF-8"));
-    assert_eq!(cases.len(), BATCH, "seed {seed}");
+    assert_eq!(cases.len(), batch, "seed {seed}");
     assert_agreement(&cases, &format!("random (TIMESTAMP_SEED={seed})"));
+    eprintln!("{batch} random inputs (TIMESTAMP_SEED={seed}) agree with node");
 }

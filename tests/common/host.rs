@@ -109,9 +109,14 @@ impl Host {
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .expect("set timeout");
-        stream.write_all(raw).expect("send the request");
+        // The host may answer (and close) before it reads all of a large
+        // request; the answer is what the test is about.
+        let _ = stream.write_all(raw);
         let mut bytes = Vec::new();
-        stream.read_to_end(&mut bytes).expect("read the response");
+        if let Err(e) = stream.read_to_end(&mut bytes) {
+            // A reset after the answer arrived (unread request bytes) is fine.
+            assert!(!bytes.is_empty(), "no answer: {e}");
+        }
         let _ = stream.shutdown(Shutdown::Both);
         HttpResponse::parse(&bytes)
     }

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Loopback load test of the timestamp service with wrk.
+
+Starts a server (the component under `wasmtime serve`, or the node:http
+reference in bench/), drives it with wrk over corpus paths for a bounded time,
+and while wrk runs, checks a sample of answers against node's expected bodies
+and samples the server's memory. Prints a report; with --json, one JSON line.
+
+  python3 tools/load/load.py --duration 30 --connections 64
+  python3 tools/load/load.py --server node
+  python3 tools/load/load.py --wasmtime-flags "-O pooling-allocator=y --max-instance-reuse-count 100000"
+
+Exit status 1 if any answer was non-2xx, wrong, or a socket error occurred.
+Only loopback (127.0.0.1) is ever addressed.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import shlex
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def wasmtime():
+    if os.environ.get("TIMESTAMP_WASMTIME"):
+        return os.environ["TIMESTAMP_WASMTIME"]
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local/share")
+    return os.path.join(data, "timestamp-tools/wasmtime-venv/bin/wasmtime")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def corpus_cases():
+    cases = []
+    with open(os.path.join(ROOT, "tests/data/corpus.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            case = json.loads(line)
+            path = "/api/" + urllib.parse.quote(case["input"], safe="")
+            body = json.dumps(case["expected"], separators=(",", ":"), ensure_ascii=False)
+            cases.append((path, body))
+    return cases
+
+
+def start_server(kind, port, flags):
+    if kind == "wasmtime":
+        component = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp.wasm")
+        if not os.path.isfile(component):
+            sys.exit(f"{component} is missing: run scripts/build")
+        cmd = [wasmtime(), "serve", "-S", "cli=y", *shlex.split(flags),
+               "--addr", f"127.0.0.1:{port}", component]
+    else:
+        cmd = ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"server exited: {proc.stderr.read().decode(errors='replace')}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    sys.exit("server did not listen within 30 s")
+
+
+def rss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--server", choices=["wasmtime", "node"], default="wasmtime")
+    parser.add_argument("--wasmtime-flags", default="")
+    parser.add_argument("--duration", type=int, default=30, help="seconds (bounded: at most 120)")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--paths", choices=["corpus", "fcc"], default="corpus",
+                        help="corpus: every corpus input; fcc: the four freeCodeCamp inputs")
+    parser.add_argument("--json", action="store_true", help="print one JSON line")
+    args = parser.parse_args()
+    duration = max(1, min(args.duration, 120))
+
+    cases = corpus_cases()
+    if args.paths == "fcc":
+        wanted = {"/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%2C%20GMT",
+                  "/api/this-is-not-a-date"}
+        cases = [c for c in cases if c[0] in wanted]
+    port = free_port()
+    server = start_server(args.server, port, args.wasmtime_flags)
+    try:
+        with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as f:
+            f.write("\n".join(path for path, _ in cases) + "\n")
+            paths_file = f.name
+
+        # Warm up, and the memory baseline.
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for path, _ in cases[:200]:
+            conn.request("GET", path)
+            conn.getresponse().read()
+        conn.close()
+        rss_start = rss_kib(server.pid)
+
+        samples = []
+        stop = threading.Event()
+
+        def sample_memory():
+            while not stop.is_set():
+                samples.append(rss_kib(server.pid))
+                stop.wait(0.5)
+
+        checked = {"n": 0, "wrong": []}
+
+        def check_answers():
+            rng = random.Random(7)
+            while not stop.is_set():
+                path, expected = rng.choice(cases)
+                try:
+                    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    c.request("GET", path)
+                    response = c.getresponse()
+                    body = response.read().decode()
+                    c.close()
+                except OSError as e:
+                    checked["wrong"].append(f"{path}: {e}")
+                    continue
+                checked["n"] += 1
+                if response.status != 200 or json.loads(body) != json.loads(expected):
+                    checked["wrong"].append(f"{path}: {response.status} {body} (expected {expected})")
+                stop.wait(0.01)
+
+        threads = [threading.Thread(target=sample_memory), threading.Thread(target=check_answers)]
+        for t in threads:
+            t.start()
+        wrk = subprocess.run(
+            ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}s", "--timeout", "10s",
+             "-s", os.path.join(ROOT, "tools/load/paths.lua"), f"http://127.0.0.1:{port}", "--", paths_file],
+            capture_output=True, text=True, timeout=duration + 60)
+        stop.set()
+        for t in threads:
+            t.join()
+        os.unlink(paths_file)
+
+        match = re.search(r"^LOAD (.*)$", wrk.stdout, re.M)
+        if wrk.returncode != 0 or not match:
+            sys.exit(f"wrk failed: {wrk.stdout}\n{wrk.stderr}")
+        stats = {k: int(v) for k, v in (kv.split("=") for kv in match.group(1).split())}
+        report = {
+            "server": args.server,
+            "wasmtime_flags": args.wasmtime_flags if args.server == "wasmtime" else None,
+            "paths": args.paths,
+            "duration_s": duration,
+            "connections": args.connections,
+            "requests": stats["requests"],
+            "req_per_s": round(stats["requests"] / (stats["duration_us"] / 1e6)),
+            "p50_ms": stats["p50_us"] / 1000,
+            "p99_ms": stats["p99_us"] / 1000,
+            "non_2xx": stats["non2xx"],
+            "socket_errors": stats["socket_errors"],
+            "checked_answers": checked["n"],
+            "wrong_answers": len(checked["wrong"]),
+            "rss_start_mib": round(rss_start / 1024, 1),
+            "rss_end_mib": round((samples[-1] if samples else 0) / 1024, 1),
+            "rss_max_mib": round(max(samples, default=0) / 1024, 1),
+        }
+    finally:
+        server.kill()
+        server.wait()
+
+    if args.json:
+        print(json.dumps(report))
+    else:
+        for key, value in report.items():
+            print(f"{key:>16}: {value}")
+        for line in checked["wrong"][:10]:
+            print(f"WRONG {line}")
+    failed = report["non_2xx"] or report["socket_errors"] or report["wrong_answers"] or not report["checked_answers"]
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
