@@ -88,6 +88,14 @@ enum KeywordType {
     AmPm,
 }
 
+/// A token's length in bytes, saturating: V8 only ever compares lengths with
+/// numbers up to 9, and a small token (8 bytes) stays in registers.
+type Length = u16;
+
+fn saturating_length(bytes: usize) -> Length {
+    Length::try_from(bytes).unwrap_or(Length::MAX)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Token {
     /// The ISO stage found the string broken past repair.
@@ -98,7 +106,7 @@ enum Token {
         /// The value of the first nine significant digits.
         value: i32,
         /// How many digits there were.
-        length: usize,
+        length: Length,
     },
     /// One of `: - + . )`.
     Symbol(u8),
@@ -106,8 +114,9 @@ enum Token {
     /// A word: a run of characters at or above `'A'`.
     Keyword {
         kind: KeywordType,
-        value: i32,
-        length: usize,
+        /// A month (1–12), an hour offset (−8–0) or am/pm (0, 12).
+        value: i8,
+        length: Length,
     },
     EndOfInput,
 }
@@ -117,7 +126,7 @@ impl Token {
         matches!(self, Token::Number { .. })
     }
 
-    fn is_fixed_length_number(self, digits: usize) -> bool {
+    fn is_fixed_length_number(self, digits: Length) -> bool {
         matches!(self, Token::Number { length, .. } if length == digits)
     }
 
@@ -158,7 +167,7 @@ impl Token {
 
 /// Looks a word up by its lower-cased first three letters (zero-padded) and
 /// its length. Only month names may be longer than their three letters.
-fn lookup_keyword(prefix: [u8; 3], length: usize) -> (KeywordType, i32) {
+fn lookup_keyword(prefix: [u8; 3], length: usize) -> (KeywordType, i8) {
     use KeywordType::*;
     let (kind, value) = match &prefix {
         b"jan" => (MonthName, 1),
@@ -287,7 +296,7 @@ impl<'a> Scanner<'a> {
         }
         Token::Number {
             value,
-            length: self.position - start,
+            length: saturating_length(self.position - start),
         }
     }
 
@@ -309,7 +318,7 @@ impl<'a> Scanner<'a> {
         Token::Keyword {
             kind,
             value,
-            length,
+            length: saturating_length(length),
         }
     }
 
@@ -588,7 +597,7 @@ fn read_milliseconds(token: Token) -> i32 {
     let Token::Number { value, length } = token else {
         return 0;
     };
-    match length.min(MAX_SIGNIFICANT_DIGITS) {
+    match usize::from(length).min(MAX_SIGNIFICANT_DIGITS) {
         0 => value,
         1 => value * 100,
         2 => value * 10,
@@ -661,6 +670,7 @@ fn parse_fields(input: &[u8]) -> Option<Fields> {
                 }
             }
             Token::Keyword { kind, value, .. } => {
+                let value = i32::from(value);
                 if kind == KeywordType::AmPm && !time.is_empty() {
                     time.set_hour_offset(value);
                 } else if kind == KeywordType::MonthName {
@@ -1020,7 +1030,7 @@ mod tests {
 
     #[test]
     fn keywords() {
-        let table: &[(&[u8; 3], usize, (KeywordType, i32))] = &[
+        let table: &[(&[u8; 3], usize, (KeywordType, i8))] = &[
             (b"oct", 7, (KeywordType::MonthName, 10)),
             (b"utc", 3, (KeywordType::TimeZoneName, 0)),
             (b"utc", 4, (KeywordType::Invalid, 0)),
