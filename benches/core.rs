@@ -38,6 +38,15 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // The two halves of `answer` after the parse.
+    let mut group = c.benchmark_group("format");
+    let t = Timestamp::from_unix_ms(1_482_624_000_000).unwrap();
+    group.bench_function("utc_string", |b| b.iter(|| black_box(t).utc_string()));
+    group.bench_function("to_json", |b| {
+        b.iter(|| Answer::Date(black_box(t)).to_json())
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

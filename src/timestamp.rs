@@ -93,55 +93,47 @@ impl UtcString {
         ];
 
         let days = t.unix_ms.div_euclid(MS_PER_DAY);
-        let ms_of_day = t.unix_ms.rem_euclid(MS_PER_DAY);
+        let seconds_of_day = (t.unix_ms.rem_euclid(MS_PER_DAY) / 1000) as u32;
         let date = civil::civil_from_days(days);
-        let seconds_of_day = ms_of_day / 1000;
 
-        let mut out = UtcString {
-            bytes: [0; Self::CAPACITY],
-            len: 0,
-        };
-        out.push(WEEKDAYS[usize::from(civil::weekday_from_days(days))]);
-        out.push(b", ");
-        out.push_two_digits(i64::from(date.day));
-        out.push(b" ");
-        out.push(MONTHS[usize::from(date.month - 1)]);
-        out.push(b" ");
+        // Fixed fields are written at known offsets ("Www, DD Mmm "), then
+        // the year (4 to 6 digits, maybe a sign), then "HH:MM:SS GMT". This
+        // runs once per request, so it avoids per-byte bookkeeping.
+        let mut b = [0u8; Self::CAPACITY];
+        b[..3].copy_from_slice(WEEKDAYS[usize::from(civil::weekday_from_days(days))]);
+        b[3..5].copy_from_slice(b", ");
+        write_two_digits(&mut b[5..7], u32::from(date.day));
+        b[7] = b' ';
+        b[8..11].copy_from_slice(MONTHS[usize::from(date.month - 1)]);
+        b[11] = b' ';
+        let mut i = 12;
         if date.year < 0 {
-            out.push(b"-");
+            b[i] = b'-';
+            i += 1;
         }
-        out.push_year(date.year.unsigned_abs());
-        out.push(b" ");
-        out.push_two_digits(seconds_of_day / 3600);
-        out.push(b":");
-        out.push_two_digits(seconds_of_day / 60 % 60);
-        out.push(b":");
-        out.push_two_digits(seconds_of_day % 60);
-        out.push(b" GMT");
-        out
-    }
-
-    fn push(&mut self, s: &[u8]) {
-        let start = usize::from(self.len);
-        self.bytes[start..start + s.len()].copy_from_slice(s);
-        self.len += s.len() as u8;
-    }
-
-    fn push_two_digits(&mut self, n: i64) {
-        self.push(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
-    }
-
-    /// At least four digits; the range caps years at six.
-    fn push_year(&mut self, year: u64) {
-        let mut digits = [0u8; 6];
-        let mut n = year;
-        let mut width = 0;
-        while width < 4 || n > 0 {
-            digits[digits.len() - 1 - width] = b'0' + (n % 10) as u8;
-            n /= 10;
-            width += 1;
+        // |year| <= 275760 within the range.
+        let mut year = date.year.unsigned_abs() as u32;
+        let width = match year {
+            0..=9_999 => 4,
+            10_000..=99_999 => 5,
+            _ => 6,
+        };
+        for slot in b[i..i + width].iter_mut().rev() {
+            *slot = b'0' + (year % 10) as u8;
+            year /= 10;
         }
-        self.push(&digits[digits.len() - width..]);
+        i += width;
+        b[i] = b' ';
+        write_two_digits(&mut b[i + 1..i + 3], seconds_of_day / 3600);
+        b[i + 3] = b':';
+        write_two_digits(&mut b[i + 4..i + 6], seconds_of_day / 60 % 60);
+        b[i + 6] = b':';
+        write_two_digits(&mut b[i + 7..i + 9], seconds_of_day % 60);
+        b[i + 9..i + 13].copy_from_slice(b" GMT");
+        UtcString {
+            bytes: b,
+            len: (i + 13) as u8,
+        }
     }
 
     /// The text.
@@ -149,6 +141,12 @@ impl UtcString {
         // Only ASCII is ever pushed.
         core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
+}
+
+/// Writes `n` (0–99) as two digits into `out` (two bytes).
+fn write_two_digits(out: &mut [u8], n: u32) {
+    out[0] = b'0' + (n / 10) as u8;
+    out[1] = b'0' + (n % 10) as u8;
 }
 
 impl fmt::Display for UtcString {

@@ -1,5 +1,9 @@
 //! The command-line entry, run as a real process.
 
+// Native: these start processes and sockets. (wasm-pack test builds every
+// test target for the browser, where tests/web.rs runs.)
+#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+
 mod common;
 
 use std::io::Write;

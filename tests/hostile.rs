@@ -4,6 +4,10 @@
 //! nothing traps, nothing answers 5xx, nothing hangs (every read has a 30 s
 //! deadline), and the host keeps serving afterwards.
 
+// Native: these start processes and sockets. (wasm-pack test builds every
+// test target for the browser, where tests/web.rs runs.)
+#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+
 mod common;
 
 use std::io::Write;

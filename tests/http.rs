@@ -1,6 +1,10 @@
 //! The Spin component in a real wasi:http host (`wasmtime serve`), over real
 //! HTTP on loopback.
 
+// Native: these start processes and sockets. (wasm-pack test builds every
+// test target for the browser, where tests/web.rs runs.)
+#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+
 mod common;
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -76,10 +80,20 @@ fn an_empty_date_is_now() {
     }
 }
 
+/// Under the flags scripts/run serves with: one instance reused across
+/// requests, which must not change any answer.
 #[test]
 fn the_whole_corpus_over_http() {
     let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
-    let host = Host::start();
+    let flags =
+        std::fs::read_to_string(repo_root().join("scripts/serve-flags")).expect("serve-flags");
+    let flags: Vec<&str> = flags
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    let host = Host::start_with(&flags);
     let mut wrong = Vec::new();
     for case in &cases {
         let target = format!(

@@ -3,6 +3,10 @@
 //! panics or overflows (tests build with overflow checks), every answer is
 //! valid JSON, and every route answers a defined 2xx/4xx.
 
+// Native: these start processes and sockets. (wasm-pack test builds every
+// test target for the browser, where tests/web.rs runs.)
+#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+
 use proptest::prelude::*;
 use serde_json::Value;
 use timestamp::service::routes;

@@ -36,7 +36,7 @@ pub fn wasmtime() -> PathBuf {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
         .expect("HOME is set");
-    data.join("timestamp-tools/wasmtime-venv/bin/wasmtime")
+    data.join("timestamp-tools/bin/wasmtime")
 }
 
 /// The component compiled ahead of time, once per test binary.

@@ -37,7 +37,7 @@ export const toolRequire = createRequire(join(root, 'tools/node/package.json'));
 export function wasmtime() {
   if (process.env.TIMESTAMP_WASMTIME) return process.env.TIMESTAMP_WASMTIME;
   const data = process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share');
-  return join(data, 'timestamp-tools/wasmtime-venv/bin/wasmtime');
+  return join(data, 'timestamp-tools/bin/wasmtime');
 }
 
 function freePort() {

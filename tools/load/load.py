@@ -36,7 +36,7 @@ def wasmtime():
     if os.environ.get("TIMESTAMP_WASMTIME"):
         return os.environ["TIMESTAMP_WASMTIME"]
     data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local/share")
-    return os.path.join(data, "timestamp-tools/wasmtime-venv/bin/wasmtime")
+    return os.path.join(data, "timestamp-tools/bin/wasmtime")
 
 
 def free_port():

@@ -1,0 +1,275 @@
+#!/usr/bin/env python3
+"""Runs every benchmark side by side with the JavaScript reference and
+rewrites BENCHMARKS.md (scripts/bench calls this after building).
+
+  core   criterion (benches/core.rs) against V8's new Date + toUTCString +
+         JSON.stringify on the same inputs (bench/v8.mjs)
+  npm    the package's convert() against V8, in one node process
+  http   the component under wasmtime serve (default and tuned flags) against
+         bench/reference.mjs on node:http, wrk on loopback, same request mix
+  cold   process start to first 200; per-request instantiation
+  size   component and npm .wasm, raw and gzip, and what each part costs
+
+Benchmarks, not tests: nothing here passes or fails on a number.
+"""
+
+import datetime
+import gzip
+import http.client
+import json
+import os
+import platform
+import re
+import shlex
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools/load"))
+import load  # noqa: E402  (tools/load/load.py: wasmtime(), free_port())
+
+COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp.wasm")
+NPM_WASM = os.path.join(ROOT, "www/pkg/timestamp_bg.wasm")
+# The flags scripts/run serves with; see "HTTP" in BENCHMARKS.md for why.
+TUNED_FLAGS = open(os.path.join(ROOT, "scripts/serve-flags")).read().split("#")[0].strip()
+CLASSES = ["iso_date", "iso_date_time", "integer_ms", "rfc_2822", "fcc_gmt", "invalid"]
+EXAMPLES = {
+    "iso_date": "2016-12-25",
+    "iso_date_time": "2016-12-25T10:20:30.123Z",
+    "integer_ms": "1451001600000",
+    "rfc_2822": "Mon, 25 Dec 1995 13:30:00 +0430",
+    "fcc_gmt": "05 October 2011, GMT",
+    "invalid": "this-is-not-a-date",
+}
+
+
+def run(cmd, **kw):
+    print("+", " ".join(shlex.quote(c) for c in cmd), file=sys.stderr, flush=True)
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, **kw).stdout
+
+
+def core():
+    out = run(["cargo", "bench", "--bench", "core", "--", "--output-format", "bencher"])
+    rust = {}
+    for m in re.finditer(r"^test (\w+)/(\w+) \.\.\. bench:\s+([\d,]+) ns/iter", out, re.M):
+        rust.setdefault(m.group(1), {})[m.group(2)] = int(m.group(3).replace(",", ""))
+    js = json.loads(run(["node", "bench/v8.mjs"]))
+    return rust, js
+
+
+def http_bench():
+    results = {}
+    common = ["--duration", "10", "--connections", "32", "--paths", "fcc", "--json"]
+    for name, extra in [
+        ("wasmtime serve (defaults)", ["--server", "wasmtime"]),
+        ("wasmtime serve (tuned)", ["--server", "wasmtime", "--wasmtime-flags", TUNED_FLAGS]),
+        ("node:http reference", ["--server", "node"]),
+    ]:
+        results[name] = json.loads(run([sys.executable, "tools/load/load.py", *common, *extra]))
+    return results
+
+
+def first_ok(port, deadline):
+    """Polls GET /api/2016-12-25 until it answers 200."""
+    while time.monotonic() < deadline:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            conn.request("GET", "/api/2016-12-25")
+            if conn.getresponse().status == 200:
+                return True
+        except OSError:
+            time.sleep(0.0005)
+    return False
+
+
+def cold_start():
+    cwasm = os.path.join(ROOT, "target/timestamp.cwasm")
+    run([load.wasmtime(), "compile", COMPONENT, "-o", cwasm])
+    servers = {
+        "wasmtime serve, .wasm (compiled at start)":
+            lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--addr", f"127.0.0.1:{port}", COMPONENT],
+        "wasmtime serve, precompiled .cwasm":
+            lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--allow-precompiled",
+                          "--addr", f"127.0.0.1:{port}", cwasm],
+        "node bench/reference.mjs":
+            lambda port: ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)],
+    }
+    results = {}
+    for name, cmd in servers.items():
+        times = []
+        for _ in range(7):
+            port = load.free_port()
+            start = time.monotonic()
+            proc = subprocess.Popen(cmd(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            ok = first_ok(port, start + 30)
+            elapsed = time.monotonic() - start
+            proc.kill()
+            proc.wait()
+            if ok:
+                times.append(elapsed * 1000)
+        results[name] = round(statistics.median(times), 1) if times else None
+
+    # Per-request cost of a fresh instance: one connection, requests in
+    # sequence, with a new instance each time (defaults) and with reuse.
+    sequential = {}
+    for name, flags in [("fresh instance per request", ""), ("instance reused", TUNED_FLAGS)]:
+        r = json.loads(run([sys.executable, "tools/load/load.py", "--duration", "5", "--connections", "1",
+                            "--threads", "1", "--paths", "fcc", "--json", "--wasmtime-flags", flags]))
+        sequential[name] = r
+    return results, sequential
+
+
+def gz(path):
+    with open(path, "rb") as f:
+        return len(gzip.compress(f.read(), 9))
+
+
+def sizes():
+    out = {
+        "component": (os.path.getsize(COMPONENT), gz(COMPONENT)),
+        "npm": (os.path.getsize(NPM_WASM), gz(NPM_WASM)),
+    }
+    baseline_dir = os.path.join(ROOT, "bench/size-baseline")
+    run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path",
+         os.path.join(baseline_dir, "Cargo.toml")])
+    baseline = os.path.join(baseline_dir, "target/wasm32-wasip2/release/size_baseline.wasm")
+    out["baseline"] = (os.path.getsize(baseline), gz(baseline))
+    assets = 0
+    for dirpath, _, files in os.walk(os.path.join(ROOT, "www")):
+        for f in files:
+            if not f.startswith("."):
+                assets += os.path.getsize(os.path.join(dirpath, f))
+    out["assets"] = assets
+    try:
+        named = os.path.join(ROOT, "target/timestamp_bg.names.wasm")
+        out["twiggy"] = run(["twiggy", "top", "-n", "15", named])
+    except (OSError, subprocess.CalledProcessError):
+        out["twiggy"] = None
+    return out
+
+
+def machine():
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as f:
+        mem_gib = int(f.readline().split()[1]) / 1024 / 1024
+    versions = {
+        "rustc": run(["rustc", "--version"]).strip(),
+        "node": run(["node", "--version"]).strip(),
+        "wasmtime": run([load.wasmtime(), "--version"]).strip(),
+        "wrk": (subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines() or ["wrk"])[0],
+    }
+    return f"{os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB, {platform.system()} {platform.release()}", versions
+
+
+def ratio(a, b):
+    return f"{a / b:.1f}×" if a and b else "–"
+
+
+def write(rust, js, httpr, cold, seq, size, mach, versions):
+    today = datetime.date.today().isoformat()
+    L = []
+    L.append("# Benchmarks\n")
+    L.append(f"Measured {today} on {mach}; {', '.join(versions.values())}.\n")
+    L.append("Rerun everything with `scripts/bench` (it builds, runs every benchmark below in one go and "
+             "rewrites this file). Benchmarks are never asserted by tests. The machine has 2 cores shared "
+             "by the load generator and the server, so HTTP figures move by ±20% between runs; compare "
+             "figures from one run.\n")
+
+    L.append("## Core: one conversion, Rust against V8\n")
+    L.append("`cargo bench --bench core` (criterion; `convert` parses, `answer` also writes the "
+             "`toUTCString()` text and the JSON body) against `node bench/v8.mjs` on the same inputs "
+             "(V8: `new Date(s)`, `getTime()`, `toUTCString()`, `JSON.stringify` of the body). Medians, ns "
+             "per conversion.\n")
+    L.append("| input class | example | Rust `convert` | Rust `answer` | V8 (same work) | V8 ÷ Rust `answer` |")
+    L.append("|---|---|---:|---:|---:|---:|")
+    for c in CLASSES:
+        a = rust.get("answer", {}).get(c)
+        v = js[c]["v8_ns"]
+        L.append(f"| {c} | `{EXAMPLES[c]}` | {rust.get('convert', {}).get(c, '–')} | {a} | {v:.0f} | {ratio(v, a)} |")
+    L.append("")
+
+    L.append("## npm package in Node: `convert()` against V8, same process\n")
+    L.append("`node bench/v8.mjs`: the package's `convert(s)` (Rust in wasm, including the JS↔wasm "
+             "crossing: the input string copied in, the answer object built by a JS helper, the UTC text "
+             "decoded) against V8 building the same object (`{unix, utc}` from `new Date(s)`). ns per call.\n")
+    L.append("| input class | package `convert` | V8 object | V8 ÷ package |")
+    L.append("|---|---:|---:|---:|")
+    for c in CLASSES:
+        p, v = js[c]["package_ns"], js[c]["v8_obj_ns"]
+        L.append(f"| {c} | {p:.0f} | {v:.0f} | {ratio(v, p)} |")
+    L.append("")
+
+    L.append("## HTTP: the component against a node:http reference\n")
+    L.append("`python3 tools/load/load.py --duration 10 --connections 32 --paths fcc` (wrk, 2 threads, the four "
+             "freeCodeCamp inputs in rotation, loopback; sampled answers checked while loaded). The reference "
+             f"is `bench/reference.mjs`: the same routes and headers on node:http. Tuned flags: `{TUNED_FLAGS}`.\n")
+    L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB | ÷ node req/s |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    node_rps = httpr["node:http reference"]["req_per_s"]
+    for name, r in httpr.items():
+        L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
+                 f"{r['checked_answers']} ({r['wrong_answers']}) | {r['rss_start_mib']} → {r['rss_end_mib']} | "
+                 f"{ratio(r['req_per_s'], node_rps)} |")
+    L.append("")
+
+    L.append("## Cold start and per-request instantiation\n")
+    L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7):\n")
+    L.append("| server | ms to first 200 |")
+    L.append("|---|---:|")
+    for name, ms in cold.items():
+        L.append(f"| {name} | {ms} |")
+    L.append("")
+    fresh = seq["fresh instance per request"]
+    reused = seq["instance reused"]
+    L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`): the difference is "
+             "what a fresh instance costs per request.\n")
+    L.append("| wasmtime serve | req/s | p50 ms |")
+    L.append("|---|---:|---:|")
+    L.append(f"| fresh instance per request (defaults) | {fresh['req_per_s']:,} | {fresh['p50_ms']:.3f} |")
+    L.append(f"| instance reused (tuned) | {reused['req_per_s']:,} | {reused['p50_ms']:.3f} |")
+    per_instance_us = (1e6 / fresh["req_per_s"] - 1e6 / reused["req_per_s"]) if fresh["req_per_s"] and reused["req_per_s"] else 0
+    L.append(f"\nInstantiation per request: about {per_instance_us:.0f} µs.\n")
+
+    L.append("## Size\n")
+    comp, npm, base = size["component"], size["npm"], size["baseline"]
+    L.append("| artifact | raw bytes | gzip -9 bytes |")
+    L.append("|---|---:|---:|")
+    L.append(f"| Spin component `timestamp.wasm` | {comp[0]:,} | {comp[1]:,} |")
+    L.append(f"| npm `timestamp_bg.wasm` | {npm[0]:,} | {npm[1]:,} |")
+    L.append("")
+    L.append("Where the component's bytes go:\n")
+    L.append("| part | bytes |")
+    L.append("|---|---:|")
+    L.append(f"| spin-sdk 5.2 + std + component glue (`bench/size-baseline`, a handler answering \"ok\") | {base[0]:,} |")
+    L.append(f"| the page embedded from `www/` (HTML, JS, CSS, the npm package with its `.wasm`) | {size['assets']:,} |")
+    L.append(f"| the core, routes, serde_json, percent-encoding (the rest) | {comp[0] - base[0] - size['assets']:,} |")
+    L.append("")
+    if size["twiggy"]:
+        L.append("The npm `.wasm` by function, before wasm-opt (`twiggy top -n 15` on the copy with names "
+                 "`scripts/build` keeps in `target/`):\n")
+        L.append("```text\n" + size["twiggy"].rstrip() + "\n```\n")
+
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
+        f.write("\n".join(L).rstrip() + "\n")
+
+
+def main():
+    mach, versions = machine()
+    rust, js = core()
+    httpr = http_bench()
+    cold, seq = cold_start()
+    size = sizes()
+    write(rust, js, httpr, cold, seq, size, mach, versions)
+    print("wrote BENCHMARKS.md", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

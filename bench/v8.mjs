@@ -1,0 +1,57 @@
+// The JavaScript side of the core benchmarks, in one node process:
+//   v8:      what the reference does per request: new Date(s), getTime,
+//            toUTCString, and JSON.stringify of the body;
+//   v8_obj:  the same without JSON.stringify (the object the npm package returns);
+//   package: the npm package's convert(s) (Rust in wasm, crossing the boundary).
+// Prints one JSON line: { class: { v8_ns, v8_obj_ns, package_ns } }.
+//   node bench/v8.mjs
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+process.env.TZ = 'UTC';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { convert } = await import(join(root, 'www/pkg/node.mjs'));
+
+// The same inputs as benches/core.rs.
+const INPUTS = {
+  iso_date: '2016-12-25',
+  iso_date_time: '2016-12-25T10:20:30.123Z',
+  integer_ms: '1451001600000',
+  rfc_2822: 'Mon, 25 Dec 1995 13:30:00 +0430',
+  fcc_gmt: '05 October 2011, GMT',
+  invalid: 'this-is-not-a-date',
+};
+
+function reference(s) {
+  const d = /^-?\d+$/.test(s) ? new Date(parseInt(s, 10)) : new Date(s);
+  const t = d.getTime();
+  return Number.isNaN(t) ? { error: 'Invalid Date' } : { unix: t, utc: d.toUTCString() };
+}
+
+const variants = {
+  v8_ns: (s) => JSON.stringify(reference(s)),
+  v8_obj_ns: (s) => reference(s),
+  package_ns: (s) => convert(s),
+};
+
+let sink = 0;
+/** Median ns per call over rounds of `n` calls, after a warm-up. */
+function time(fn, input, n = 100_000, rounds = 21) {
+  for (let i = 0; i < n; i++) sink ^= fn(input) === null ? 1 : 0;
+  const results = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) sink ^= fn(input) === null ? 1 : 0;
+    results.push(Number(process.hrtime.bigint() - start) / n);
+  }
+  results.sort((a, b) => a - b);
+  return Math.round(results[rounds >> 1] * 10) / 10;
+}
+
+const out = {};
+for (const [name, input] of Object.entries(INPUTS)) {
+  out[name] = {};
+  for (const [variant, fn] of Object.entries(variants)) out[name][variant] = time(fn, input);
+}
+if (sink === 42) console.error('');
+console.log(JSON.stringify(out));
