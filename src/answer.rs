@@ -49,6 +49,32 @@ impl Answer {
             Answer::Invalid(_) => INVALID_DATE_JSON.to_owned(),
         }
     }
+
+    /// [`Answer::to_json`] with an `iso` field (`toISOString()`) added to a
+    /// date: the API's `?format=full`.
+    ///
+    /// ```
+    /// use timestamp::{Answer, Timestamp};
+    ///
+    /// let answer = Answer::from(Timestamp::from_unix_ms(1_482_624_000_000));
+    /// assert_eq!(
+    ///     answer.to_json_full(),
+    ///     r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z"}"#
+    /// );
+    /// ```
+    pub fn to_json_full(&self) -> String {
+        match self {
+            Answer::Date(t) => {
+                let mut json = self.to_json();
+                json.truncate(json.len() - 1); // the closing brace
+                json.push_str(r#","iso":""#);
+                json.push_str(t.iso_string().as_str());
+                json.push_str(r#""}"#);
+                json
+            }
+            Answer::Invalid(_) => INVALID_DATE_JSON.to_owned(),
+        }
+    }
 }
 
 impl From<Result<Timestamp, Error>> for Answer {

@@ -38,7 +38,7 @@ pub mod js;
 
 pub use answer::Answer;
 pub use error::Error;
-pub use timestamp::{Timestamp, UtcString};
+pub use timestamp::{DateText, Timestamp};
 
 /// Converts one `:date` the way the reference API does:
 ///
@@ -49,12 +49,89 @@ pub use timestamp::{Timestamp, UtcString};
 ///
 /// Total: every input gives a [`Timestamp`] or an [`Error`], none panics.
 pub fn convert(input: &str, now: impl FnOnce() -> Timestamp) -> Result<Timestamp, Error> {
+    convert_in(input, Unit::Milliseconds, now)
+}
+
+/// [`convert`], reading a whole-string integer in `unit` instead of
+/// milliseconds. Other inputs are unaffected.
+///
+/// ```
+/// use timestamp::{Timestamp, Unit, convert_in};
+///
+/// let ms = |input, unit| convert_in(input, unit, || Timestamp::MIN).map(Timestamp::unix_ms);
+/// assert_eq!(ms("1482624000", Unit::Seconds), Ok(1_482_624_000_000));
+/// assert_eq!(ms("1482624000123456", Unit::Microseconds), Ok(1_482_624_000_123));
+/// assert_eq!(ms("1482624000", Unit::Auto), Ok(1_482_624_000_000));
+/// assert_eq!(ms("2016-12-25", Unit::Seconds), Ok(1_482_624_000_000));
+/// ```
+pub fn convert_in(
+    input: &str,
+    unit: Unit,
+    now: impl FnOnce() -> Timestamp,
+) -> Result<Timestamp, Error> {
     if input.is_empty() {
         return Ok(now());
     }
-    match parse_integer_ms(input) {
-        Some(result) => result,
+    match parse_integer(input) {
+        Some(Some(n)) => unit.to_unix_ms(n),
+        Some(None) => Err(Error::OutOfRange),
         None => Timestamp::parse_date_string(input),
+    }
+}
+
+/// The unit of a whole-string integer input.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Seconds since the epoch.
+    Seconds,
+    /// Milliseconds since the epoch: the reference API's reading.
+    #[default]
+    Milliseconds,
+    /// Microseconds since the epoch (truncated toward zero to milliseconds,
+    /// as `new Date(us / 1000)` does).
+    Microseconds,
+    /// Nanoseconds since the epoch (truncated toward zero to milliseconds).
+    Nanoseconds,
+    /// By magnitude, as converter sites guess: below 10¹¹ seconds, below
+    /// 10¹⁴ milliseconds, below 10¹⁷ microseconds, else nanoseconds (so 10
+    /// digits are seconds, 13 milliseconds, 16 microseconds, 19 nanoseconds).
+    Auto,
+}
+
+impl Unit {
+    /// The unit named `s`, `ms`, `us`, `ns` or `auto` (the API's `?unit=`).
+    pub fn from_name(name: &str) -> Option<Unit> {
+        Some(match name {
+            "s" => Unit::Seconds,
+            "ms" => Unit::Milliseconds,
+            "us" => Unit::Microseconds,
+            "ns" => Unit::Nanoseconds,
+            "auto" => Unit::Auto,
+            _ => return None,
+        })
+    }
+
+    fn to_unix_ms(self, n: i128) -> Result<Timestamp, Error> {
+        let unit = match self {
+            Unit::Auto => match n.unsigned_abs() {
+                0..100_000_000_000 => Unit::Seconds,
+                100_000_000_000..100_000_000_000_000 => Unit::Milliseconds,
+                100_000_000_000_000..100_000_000_000_000_000 => Unit::Microseconds,
+                _ => Unit::Nanoseconds,
+            },
+            unit => unit,
+        };
+        let ms = match unit {
+            Unit::Seconds => n.saturating_mul(1000),
+            Unit::Microseconds => n / 1000,
+            Unit::Nanoseconds => n / 1_000_000,
+            Unit::Milliseconds | Unit::Auto => n,
+        };
+        // parseInt rounds long digit strings to the nearest double, and
+        // rounding is monotonic: a value past 8.64e15 never rounds back into
+        // range, so checking the exact value decides the same.
+        let ms = i64::try_from(ms).map_err(|_| Error::OutOfRange)?;
+        Timestamp::from_unix_ms(ms)
     }
 }
 
@@ -74,13 +151,10 @@ impl Timestamp {
     }
 }
 
-/// `^-?\d+$` through `parseInt` and `new Date(number)`, or `None` when
-/// `input` is not a whole-string integer.
-///
-/// `parseInt` rounds long digit strings to the nearest double, and rounding
-/// is monotonic, so the range check can be done on the exact digits: a value
-/// past 8.64e15 (16 digits) never rounds back into range.
-fn parse_integer_ms(input: &str) -> Option<Result<Timestamp, Error>> {
+/// The value of a whole-string integer (`^-?\d+$`): `None` when `input` is
+/// not one, `Some(None)` when it has more than 38 significant digits (out of
+/// range in every unit).
+fn parse_integer(input: &str) -> Option<Option<i128>> {
     let (negative, digits) = match input.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, input),
@@ -89,17 +163,13 @@ fn parse_integer_ms(input: &str) -> Option<Result<Timestamp, Error>> {
         return None;
     }
     let significant = digits.trim_start_matches('0');
-    if significant.len() > 16 {
-        return Some(Err(Error::OutOfRange));
+    if significant.len() > 38 {
+        return Some(None);
     }
     let magnitude = significant
         .bytes()
-        .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
-    Some(Timestamp::from_unix_ms(if negative {
-        -magnitude
-    } else {
-        magnitude
-    }))
+        .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
+    Some(Some(if negative { -magnitude } else { magnitude }))
 }
 
 #[cfg(test)]
@@ -141,6 +211,64 @@ mod tests {
                 "{input:?}"
             );
         }
+    }
+
+    #[test]
+    fn units() {
+        // (input, unit, milliseconds)
+        let table: &[(&str, Unit, Result<i64, Error>)] = &[
+            ("1482624000", Unit::Seconds, Ok(1_482_624_000_000)),
+            ("-1", Unit::Seconds, Ok(-1000)),
+            ("8640000000000", Unit::Seconds, Ok(8_640_000_000_000_000)),
+            ("8640000000001", Unit::Seconds, Err(Error::OutOfRange)),
+            ("1482624000123", Unit::Milliseconds, Ok(1_482_624_000_123)),
+            (
+                "1482624000123999",
+                Unit::Microseconds,
+                Ok(1_482_624_000_123),
+            ),
+            ("-1999", Unit::Microseconds, Ok(-1)),
+            (
+                "1482624000123999999",
+                Unit::Nanoseconds,
+                Ok(1_482_624_000_123),
+            ),
+            (
+                "99999999999999999999999999999999999999",
+                Unit::Nanoseconds,
+                Err(Error::OutOfRange),
+            ),
+            (
+                "999999999999999999999999999999999999999",
+                Unit::Nanoseconds,
+                Err(Error::OutOfRange),
+            ),
+            // Auto: 10 digits seconds, 13 milliseconds, 16 microseconds, 19 nanoseconds.
+            ("1482624000", Unit::Auto, Ok(1_482_624_000_000)),
+            ("99999999999", Unit::Auto, Ok(99_999_999_999_000)),
+            ("100000000000", Unit::Auto, Ok(100_000_000_000)),
+            ("1482624000123", Unit::Auto, Ok(1_482_624_000_123)),
+            ("1482624000123456", Unit::Auto, Ok(1_482_624_000_123)),
+            ("1482624000123456789", Unit::Auto, Ok(1_482_624_000_123)),
+            ("-1482624000", Unit::Auto, Ok(-1_482_624_000_000)),
+            // Not integers: the unit does not apply.
+            ("2016-12-25", Unit::Seconds, Ok(1_482_624_000_000)),
+            ("+1", Unit::Seconds, Ok(978_307_200_000)),
+        ];
+        for &(input, unit, expected) in table {
+            let got = convert_in(input, unit, epoch).map(Timestamp::unix_ms);
+            assert_eq!(got, expected, "{input:?} in {unit:?}");
+        }
+        for (name, unit) in [
+            ("s", Unit::Seconds),
+            ("ms", Unit::Milliseconds),
+            ("us", Unit::Microseconds),
+        ] {
+            assert_eq!(Unit::from_name(name), Some(unit));
+        }
+        assert_eq!(Unit::from_name("ns"), Some(Unit::Nanoseconds));
+        assert_eq!(Unit::from_name("auto"), Some(Unit::Auto));
+        assert_eq!(Unit::from_name("S"), None);
     }
 
     #[test]

@@ -68,24 +68,41 @@ impl Timestamp {
     /// assert_eq!(utc(-62_198_755_200_000), "Fri, 01 Jan -0001 00:00:00 GMT");
     /// assert_eq!(utc(8_640_000_000_000_000), "Sat, 13 Sep 275760 00:00:00 GMT");
     /// ```
-    pub fn utc_string(self) -> UtcString {
-        UtcString::new(self)
+    pub fn utc_string(self) -> DateText {
+        DateText::utc(self)
+    }
+
+    /// The text of JavaScript's `toISOString()` (RFC 3339 with milliseconds
+    /// and `Z`): years 0–9999 in four digits, others as `±YYYYYY`.
+    ///
+    /// ```
+    /// use timestamp::Timestamp;
+    ///
+    /// let iso = |ms| Timestamp::from_unix_ms(ms).unwrap().iso_string().to_string();
+    /// assert_eq!(iso(1_482_624_000_123), "2016-12-25T00:00:00.123Z");
+    /// assert_eq!(iso(-62_198_755_200_000), "-000001-01-01T00:00:00.000Z");
+    /// assert_eq!(iso(8_640_000_000_000_000), "+275760-09-13T00:00:00.000Z");
+    /// ```
+    pub fn iso_string(self) -> DateText {
+        DateText::iso(self)
     }
 }
 
-/// `toUTCString()` text held inline (at most 32 bytes), so formatting never
-/// allocates. Use [`UtcString::as_str`] or its `Display`.
+/// A date's text (`toUTCString()` or `toISOString()`) held inline, at most
+/// 32 bytes, so formatting never allocates. Use [`DateText::as_str`] or its
+/// `Display`.
 #[derive(Clone, Copy)]
-pub struct UtcString {
-    bytes: [u8; UtcString::CAPACITY],
+pub struct DateText {
+    bytes: [u8; DateText::CAPACITY],
     len: u8,
 }
 
-impl UtcString {
-    /// `Tue, 20 Apr -271821 00:00:00 GMT` is the longest text.
+impl DateText {
+    /// `Tue, 20 Apr -271821 00:00:00 GMT` is the longest text (the longest
+    /// ISO text, `+275760-09-13T00:00:00.000Z`, is 27 bytes).
     const CAPACITY: usize = 32;
 
-    fn new(t: Timestamp) -> UtcString {
+    fn utc(t: Timestamp) -> DateText {
         const WEEKDAYS: [&[u8; 3]; 7] = [b"Sun", b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat"];
         const MONTHS: [&[u8; 3]; 12] = [
             b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
@@ -130,9 +147,51 @@ impl UtcString {
         b[i + 6] = b':';
         write_two_digits(&mut b[i + 7..i + 9], seconds_of_day % 60);
         b[i + 9..i + 13].copy_from_slice(b" GMT");
-        UtcString {
+        DateText {
             bytes: b,
             len: (i + 13) as u8,
+        }
+    }
+
+    fn iso(t: Timestamp) -> DateText {
+        let days = t.unix_ms.div_euclid(MS_PER_DAY);
+        let ms_of_day = t.unix_ms.rem_euclid(MS_PER_DAY) as u32;
+        let date = civil::civil_from_days(days);
+
+        let mut b = [0u8; Self::CAPACITY];
+        let mut i = 0;
+        let mut year = date.year.unsigned_abs() as u32;
+        let width = if (0..=9_999).contains(&date.year) {
+            4
+        } else {
+            b[0] = if date.year < 0 { b'-' } else { b'+' };
+            i = 1;
+            6
+        };
+        for slot in b[i..i + width].iter_mut().rev() {
+            *slot = b'0' + (year % 10) as u8;
+            year /= 10;
+        }
+        i += width;
+        b[i] = b'-';
+        write_two_digits(&mut b[i + 1..i + 3], u32::from(date.month));
+        b[i + 3] = b'-';
+        write_two_digits(&mut b[i + 4..i + 6], u32::from(date.day));
+        b[i + 6] = b'T';
+        let seconds_of_day = ms_of_day / 1000;
+        write_two_digits(&mut b[i + 7..i + 9], seconds_of_day / 3600);
+        b[i + 9] = b':';
+        write_two_digits(&mut b[i + 10..i + 12], seconds_of_day / 60 % 60);
+        b[i + 12] = b':';
+        write_two_digits(&mut b[i + 13..i + 15], seconds_of_day % 60);
+        b[i + 15] = b'.';
+        let ms = ms_of_day % 1000;
+        b[i + 16] = b'0' + (ms / 100) as u8;
+        write_two_digits(&mut b[i + 17..i + 19], ms % 100);
+        b[i + 19] = b'Z';
+        DateText {
+            bytes: b,
+            len: (i + 20) as u8,
         }
     }
 
@@ -149,25 +208,25 @@ fn write_two_digits(out: &mut [u8], n: u32) {
     out[1] = b'0' + (n % 10) as u8;
 }
 
-impl fmt::Display for UtcString {
+impl fmt::Display for DateText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl fmt::Debug for UtcString {
+impl fmt::Debug for DateText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
-impl PartialEq<str> for UtcString {
+impl PartialEq<str> for DateText {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
     }
 }
 
-impl PartialEq<&str> for UtcString {
+impl PartialEq<&str> for DateText {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
@@ -194,6 +253,26 @@ mod tests {
                 expected,
                 "{ms}"
             );
+        }
+    }
+
+    #[test]
+    fn iso_strings_match_javascript() {
+        // Each answer is node 20's `new Date(ms).toISOString()`.
+        let table: &[(i64, &str)] = &[
+            (0, "1970-01-01T00:00:00.000Z"),
+            (-1, "1969-12-31T23:59:59.999Z"),
+            (1_482_624_000_123, "2016-12-25T00:00:00.123Z"),
+            (-62_198_755_200_000, "-000001-01-01T00:00:00.000Z"),
+            (-62_167_219_200_000, "0000-01-01T00:00:00.000Z"),
+            (253_402_300_799_999, "9999-12-31T23:59:59.999Z"),
+            (253_402_300_800_000, "+010000-01-01T00:00:00.000Z"),
+            (8_640_000_000_000_000, "+275760-09-13T00:00:00.000Z"),
+            (-8_640_000_000_000_000, "-271821-04-20T00:00:00.000Z"),
+        ];
+        for &(ms, text) in table {
+            let t = Timestamp::from_unix_ms(ms).unwrap();
+            assert_eq!(t.iso_string().as_str(), text, "{ms}");
         }
     }
 

@@ -7,11 +7,15 @@
 //! |---|---|
 //! | `GET`/`HEAD /api`, `/api/`, `/api/:date` | 200, the core's JSON |
 //! | `GET /api/hello` | `{"greeting":"hello API"}` |
+//! | `GET /healthz` | `{"status":"ok"}` |
+//! | `GET /api/openapi.json` | the OpenAPI 3.1 document of these routes |
+//! | `?unit=s\|ms\|us\|ns\|auto` | the unit of an integer `:date` (default `ms`) |
+//! | `?format=full` | adds `iso` (`toISOString()`) to a date |
 //! | `GET /` and the files of `www/` | the page |
 //! | `OPTIONS` on any route | 204, CORS preflight |
 //! | another method on a route | 405 with `Allow` |
 //! | an unknown path | 404 |
-//! | `:date` with a broken `%` escape or not UTF-8 | 400 |
+//! | `:date` with a broken `%` escape or not UTF-8, an unknown `unit` or `format` | 400 |
 //! | a path over 2 KiB | 414 |
 //!
 //! Every answer carries `Access-Control-Allow-Origin: *` and
@@ -20,7 +24,10 @@
 use std::borrow::Cow;
 
 use super::assets::{self, Asset};
-use crate::{Answer, Timestamp, convert};
+use crate::{Answer, Timestamp, Unit, convert_in};
+
+/// The OpenAPI 3.1 document of these routes, served at `/api/openapi.json`.
+pub const OPENAPI: &str = include_str!("openapi.json");
 
 /// Longest path (without the query) the service reads; longer is a 414.
 pub const MAX_PATH_BYTES: usize = 2048;
@@ -60,6 +67,8 @@ enum Route<'a> {
     /// `/api/:date?`, with the raw (still percent-encoded) `:date`.
     Convert(&'a str),
     Hello,
+    Health,
+    OpenApi,
     Asset(&'static Asset),
     NotFound,
 }
@@ -68,6 +77,8 @@ fn route(path: &str) -> Route<'_> {
     match path {
         "/api" | "/api/" => Route::Convert(""),
         "/api/hello" | "/api/hello/" => Route::Hello,
+        "/healthz" => Route::Health,
+        "/api/openapi.json" => Route::OpenApi,
         "/" => assets::find("/index.html").map_or(Route::NotFound, Route::Asset),
         _ => match path.strip_prefix("/api/") {
             // Like Express's `/api/:date?`: one segment, an optional trailing
@@ -88,7 +99,7 @@ fn route(path: &str) -> Route<'_> {
 /// Answers one request. `target` is the request target as sent (path and
 /// query); `now` is read only for an empty `:date`.
 pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Response {
-    let path = target.split_once('?').map_or(target, |(path, _query)| path);
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if path.len() > MAX_PATH_BYTES {
         return error(414, "URI Too Long: the path is over 2 KiB");
     }
@@ -107,8 +118,20 @@ pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Re
         }
     };
     let mut response = match route {
-        Route::Convert(date) => convert_date(date, now),
+        Route::Convert(date) => convert_date(date, query, now),
         Route::Hello => json(200, Cow::Borrowed(br#"{"greeting":"hello API"}"#)),
+        Route::OpenApi => {
+            let mut response = json(200, Cow::Borrowed(OPENAPI.as_bytes()));
+            response
+                .headers
+                .push(("cache-control", "public, max-age=3600".into()));
+            response
+        }
+        Route::Health => {
+            let mut response = json(200, Cow::Borrowed(br#"{"status":"ok"}"#));
+            response.headers.push(("cache-control", "no-store".into()));
+            response
+        }
         Route::Asset(asset) => serve(asset),
         Route::NotFound => unreachable!("answered above"),
     };
@@ -122,7 +145,41 @@ pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Re
     response
 }
 
-fn convert_date(raw: &str, now: impl FnOnce() -> Timestamp) -> Response {
+/// What the query asks of a conversion.
+struct Options {
+    unit: Unit,
+    full: bool,
+}
+
+/// Reads `unit` and `format` from the query; other parameters are ignored.
+fn options(query: &str) -> Result<Options, Response> {
+    let mut options = Options {
+        unit: Unit::Milliseconds,
+        full: false,
+    };
+    for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+        match &*name {
+            "unit" => {
+                options.unit = Unit::from_name(&value).ok_or_else(|| {
+                    error(400, "Bad Request: unit must be one of s, ms, us, ns, auto")
+                })?;
+            }
+            "format" => match &*value {
+                "full" => options.full = true,
+                "default" => options.full = false,
+                _ => return Err(error(400, "Bad Request: format must be full or default")),
+            },
+            _ => {}
+        }
+    }
+    Ok(options)
+}
+
+fn convert_date(raw: &str, query: &str, now: impl FnOnce() -> Timestamp) -> Response {
+    let options = match options(query) {
+        Ok(options) => options,
+        Err(response) => return response,
+    };
     // Express answers a broken escape in a route parameter with a 400
     // rather than guessing; so do we. percent-encoding alone would pass
     // `%zz` through untouched.
@@ -132,8 +189,13 @@ fn convert_date(raw: &str, now: impl FnOnce() -> Timestamp) -> Response {
     let Ok(input) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
         return error(400, "Bad Request: the date is not UTF-8");
     };
-    let answer = Answer::from(convert(&input, now));
-    let mut response = json(200, answer.to_json().into_bytes().into());
+    let answer = Answer::from(convert_in(&input, options.unit, now));
+    let body = if options.full {
+        answer.to_json_full()
+    } else {
+        answer.to_json()
+    };
+    let mut response = json(200, body.into_bytes().into());
     let cache = if input.is_empty() {
         "no-store"
     } else {
@@ -279,6 +341,50 @@ mod tests {
             ),
             ("GET", "/api/%00", 200, r#"{"error":"Invalid Date"}"#),
             ("GET", "/api/hello", 200, r#"{"greeting":"hello API"}"#),
+            ("GET", "/healthz", 200, r#"{"status":"ok"}"#),
+            (
+                "GET",
+                "/api/1482624000?unit=s",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
+            ),
+            (
+                "GET",
+                "/api/1482624000123456?unit=us",
+                200,
+                r#"{"unix":1482624000123,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
+            ),
+            (
+                "GET",
+                "/api/1482624000?unit=auto&x=y",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
+            ),
+            (
+                "GET",
+                "/api/1482624000?unit=h",
+                400,
+                r#"{"error":"Bad Request: unit must be one of s, ms, us, ns, auto"}"#,
+            ),
+            (
+                "GET",
+                "/api/2016-12-25?format=full",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z"}"#,
+            ),
+            (
+                "GET",
+                "/api/x?format=full",
+                200,
+                r#"{"error":"Invalid Date"}"#,
+            ),
+            (
+                "GET",
+                "/api/2016-12-25?format=xml",
+                400,
+                r#"{"error":"Bad Request: format must be full or default"}"#,
+            ),
+            ("POST", "/healthz", 405, r#"{"error":"Method Not Allowed"}"#),
             ("GET", "/api/12/25/2015", 404, r#"{"error":"Not Found"}"#),
             ("GET", "/nope", 404, r#"{"error":"Not Found"}"#),
             ("GET", "/api/..", 200, r#"{"error":"Invalid Date"}"#),

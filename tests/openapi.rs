@@ -1,0 +1,181 @@
+//! The running component against its own OpenAPI document: every documented
+//! operation, with every documented example and enum value, answers a
+//! documented status with a body that fits the documented schema.
+
+// Native: these start processes and sockets. (wasm-pack test builds every
+// test target for the browser, where tests/web.rs runs.)
+#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+
+mod common;
+
+use common::host::Host;
+use common::repo_root;
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::Value;
+
+fn document() -> Value {
+    let text = std::fs::read_to_string(repo_root().join("src/service/openapi.json")).expect("read");
+    serde_json::from_str(&text).expect("openapi.json is JSON")
+}
+
+/// Follows a local `$ref`.
+fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
+    match value.get("$ref").and_then(Value::as_str) {
+        Some(reference) => {
+            let pointer = reference.strip_prefix('#').expect("a local $ref");
+            resolve(
+                doc,
+                doc.pointer(pointer)
+                    .unwrap_or_else(|| panic!("{reference} resolves")),
+            )
+        }
+        None => value,
+    }
+}
+
+/// The subset of JSON Schema the document uses.
+fn fits(doc: &Value, schema: &Value, value: &Value) -> bool {
+    let schema = resolve(doc, schema);
+    if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
+        return options.iter().filter(|s| fits(doc, s, value)).count() == 1;
+    }
+    if let Some(constant) = schema.get("const") {
+        return value == constant;
+    }
+    if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
+        if !allowed.contains(value) {
+            return false;
+        }
+    }
+    match schema.get("type").and_then(Value::as_str) {
+        Some("object") => {
+            let Some(object) = value.as_object() else {
+                return false;
+            };
+            let properties = schema.get("properties").and_then(Value::as_object);
+            let required = schema
+                .get("required")
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            if !required
+                .iter()
+                .all(|name| object.contains_key(name.as_str().unwrap_or_default()))
+            {
+                return false;
+            }
+            for (name, field) in object {
+                let fits_field = match properties.and_then(|p| p.get(name)) {
+                    Some(field_schema) => fits(doc, field_schema, field),
+                    None => schema.get("additionalProperties") != Some(&Value::Bool(false)),
+                };
+                if !fits_field {
+                    return false;
+                }
+            }
+            true
+        }
+        Some("integer") => value.as_i64().is_some_and(|n| {
+            schema
+                .get("minimum")
+                .and_then(Value::as_i64)
+                .is_none_or(|min| n >= min)
+                && schema
+                    .get("maximum")
+                    .and_then(Value::as_i64)
+                    .is_none_or(|max| n <= max)
+        }),
+        Some("string") => value.is_string(),
+        _ => true,
+    }
+}
+
+/// Every target to try for one operation: each example of each path
+/// parameter, alone and with each value of each query parameter, and with an
+/// undocumented value of each.
+fn targets(doc: &Value, path: &str, operation: &Value) -> Vec<String> {
+    let parameters: Vec<&Value> = operation
+        .get("parameters")
+        .and_then(Value::as_array)
+        .map(|ps| ps.iter().map(|p| resolve(doc, p)).collect())
+        .unwrap_or_default();
+    let mut bases = vec![path.to_owned()];
+    for parameter in parameters.iter().filter(|p| p["in"] == "path") {
+        let name = parameter["name"].as_str().expect("a name");
+        let examples = parameter["examples"]
+            .as_object()
+            .expect("path parameters have examples");
+        bases = examples
+            .values()
+            .flat_map(|example| {
+                let value = utf8_percent_encode(
+                    example["value"].as_str().expect("string"),
+                    NON_ALPHANUMERIC,
+                )
+                .to_string();
+                bases
+                    .iter()
+                    .map(move |b| b.replace(&format!("{{{name}}}"), &value))
+            })
+            .collect();
+    }
+    let mut targets = bases.clone();
+    for parameter in parameters.iter().filter(|p| p["in"] == "query") {
+        let name = parameter["name"].as_str().expect("a name");
+        let mut values: Vec<String> = parameter["schema"]["enum"]
+            .as_array()
+            .expect("query parameters are enums")
+            .iter()
+            .map(|v| v.as_str().expect("string").to_owned())
+            .collect();
+        values.push("not-a-value".to_owned());
+        for base in &bases {
+            for value in &values {
+                targets.push(format!("{base}?{name}={value}"));
+            }
+        }
+    }
+    targets
+}
+
+#[test]
+fn the_component_answers_as_documented() {
+    let doc = document();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let host = Host::start();
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            for target in targets(&doc, path, operation) {
+                let response = host.request(&method.to_uppercase(), &target);
+                let documented = &operation["responses"][response.status.to_string()];
+                assert!(
+                    !documented.is_null(),
+                    "{method} {target}: {} is undocumented",
+                    response.status
+                );
+                let documented = resolve(&doc, documented);
+                let schema = &documented["content"]["application/json"]["schema"];
+                assert_eq!(
+                    response.header("content-type"),
+                    Some("application/json; charset=utf-8")
+                );
+                let body = response.json();
+                assert!(
+                    fits(&doc, schema, &body),
+                    "{method} {target}: {body} does not fit {schema}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 40, "only {checked} requests checked");
+}
+
+#[test]
+fn the_component_serves_this_document() {
+    let host = Host::start();
+    let response = host.get("/api/openapi.json");
+    assert_eq!(response.status, 200);
+    assert_eq!(response.json(), document());
+}
