@@ -12,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// The object `convert` answers, as JSON text.
 fn json(input: &str) -> String {
-    let value: JsValue = convert(input).into();
+    let value: JsValue = convert(input, None).unwrap().into();
     js_sys::JSON::stringify(&value)
         .expect("a plain object")
         .as_string()
@@ -44,7 +44,7 @@ fn the_freecodecamp_inputs() {
 #[wasm_bindgen_test]
 fn an_empty_input_is_the_browsers_now() {
     let before = js_sys::Date::now();
-    let value: JsValue = convert("").into();
+    let value: JsValue = convert("", None).unwrap().into();
     let after = js_sys::Date::now();
     let unix = js_sys::Reflect::get(&value, &"unix".into())
         .unwrap()

@@ -4,6 +4,7 @@ import init, { convert } from './pkg/timestamp.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('date');
+const unit = $('unit');
 const status = $('status');
 const fields = { unix: $('unix'), utc: $('utc'), iso: $('iso'), local: $('local') };
 const apiUrl = $('api-url');
@@ -11,11 +12,12 @@ const apiAnswer = $('api-answer');
 
 /** The API URL for a :date, encoded as the service decodes it. */
 function apiPath(text) {
-  return new URL(`api/${encodeURIComponent(text)}`, document.baseURI).pathname;
+  const query = unit.value === 'ms' ? '' : `?unit=${unit.value}`;
+  return new URL(`api/${encodeURIComponent(text)}`, document.baseURI).pathname + query;
 }
 
 function show(text) {
-  const answer = convert(text);
+  const answer = convert(text, { unit: unit.value });
   const path = apiPath(text);
   apiUrl.textContent = path;
   apiUrl.href = path;
@@ -70,6 +72,7 @@ async function main() {
   const fromQuery = new URLSearchParams(location.search).get('date');
   input.value = fromQuery ?? '';
   input.addEventListener('input', () => show(input.value));
+  unit.addEventListener('change', () => show(input.value));
   $('form').addEventListener('submit', (event) => { event.preventDefault(); show(input.value); });
   $('now').addEventListener('click', () => {
     input.value = String(Date.now());

@@ -62,6 +62,29 @@ test('the whole corpus agrees with node, through the package', () => {
   assert.deepEqual(wrong, [], `${wrong.length} of ${cases.length} disagree`);
 });
 
+test('options: unit and format, as the API reads them', () => {
+  assert.deepEqual(pkg.convert('1482624000', { unit: 's' }), { unix: 1482624000000, utc: 'Sun, 25 Dec 2016 00:00:00 GMT' });
+  assert.deepEqual(pkg.convert('1482624000123456', { unit: 'us' }).unix, 1482624000123);
+  assert.deepEqual(pkg.convert('1482624000', { unit: 'auto' }).unix, 1482624000000);
+  assert.deepEqual(pkg.convert('2016-12-25', { unit: 's' }).unix, 1482624000000, 'only integers take a unit');
+  assert.deepEqual(pkg.convert('2016-12-25', { format: 'full' }), {
+    unix: 1482624000000,
+    utc: 'Sun, 25 Dec 2016 00:00:00 GMT',
+    iso: '2016-12-25T00:00:00.000Z',
+  });
+  assert.deepEqual(pkg.convert('x', { format: 'full' }), { error: 'Invalid Date' });
+  assert.deepEqual(pkg.convert('2016-12-25', {}), pkg.convert('2016-12-25'));
+  assert.throws(() => pkg.convert('1', { unit: 'h' }), /unit must be one of s, ms, us, ns, auto/);
+  assert.throws(() => pkg.convert('1', { format: 'xml' }), /format must be full or default/);
+});
+
+test('format full agrees with toISOString on the whole corpus', () => {
+  for (const { input, expected } of corpus()) {
+    if (!('unix' in expected)) continue;
+    assert.equal(pkg.convert(input, { format: 'full' }).iso, new Date(expected.unix).toISOString(), input);
+  }
+});
+
 test('answers are plain objects', () => {
   const answer = pkg.convert('2016-12-25');
   assert.equal(Object.getPrototypeOf(answer), Object.prototype);
@@ -72,8 +95,9 @@ test('answers are plain objects', () => {
 test('the package declares exact TypeScript types', () => {
   const installed = join(project, 'node_modules/timestamp-wasm');
   const dts = readFileSync(join(installed, 'timestamp.d.ts'), 'utf8');
-  assert.match(dts, /export function convert\(input: string\): Timestamp \| InvalidDate;/);
-  assert.match(dts, /export type Timestamp = \{ unix: number; utc: string \};/);
+  assert.match(dts, /export function convert\(input: string, options\?: ConvertOptions \| null\): Timestamp \| InvalidDate;/);
+  assert.match(dts, /export type Timestamp = \{ unix: number; utc: string; iso\?: string \};/);
+  assert.match(dts, /unit\?: "s" \| "ms" \| "us" \| "ns" \| "auto";/);
   assert.match(dts, /export type InvalidDate = \{ error: "Invalid Date" \};/);
   // The public declarations (not wasm-bindgen's raw InitOutput ABI) say no `any`.
   const publicDecls = dts.split('\n').filter((line) => /^export (function|type)/.test(line));

@@ -66,6 +66,15 @@ test('the page converts as you type and calls the API', async (t) => {
   mkdirSync(join(root, 'target/screenshots'), { recursive: true });
   await page.screenshot({ path: join(root, 'target/screenshots/page.png'), fullPage: true });
 
+  // Integers in another unit, in the page and in the API URL.
+  await page.selectOption('#unit', 's');
+  await page.fill('#date', '1482624000');
+  assert.equal(await page.textContent('#unix'), '1482624000000');
+  assert.equal(await page.textContent('#api-url'), '/api/1482624000?unit=s');
+  await page.click('#call-api');
+  await page.waitForFunction(() => document.getElementById('api-answer').textContent.includes('1482624000000'));
+  await page.selectOption('#unit', 'ms');
+
   // A clear invalid state.
   await page.fill('#date', 'this-is-not-a-date');
   assert.equal(await page.getAttribute('#date', 'aria-invalid'), 'true');
