@@ -284,3 +284,81 @@ fn the_component_imports_only_wasi() {
         "exports wasi:http 0.2.0"
     );
 }
+
+fn post_batch(host: &Host, target: &str, body: &[u8]) -> common::host::HttpResponse {
+    let mut request = format!(
+        "POST {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(body);
+    host.send(&request)
+}
+
+#[test]
+fn batches_over_http() {
+    let host = Host::start();
+    let response = post_batch(
+        &host,
+        "/api/batch",
+        br#"["2016-12-25","1451001600000","x"]"#,
+    );
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.json(),
+        json!([
+            {"unix": 1482624000000_i64, "utc": "Sun, 25 Dec 2016 00:00:00 GMT"},
+            {"unix": 1451001600000_i64, "utc": "Fri, 25 Dec 2015 00:00:00 GMT"},
+            {"error": "Invalid Date"},
+        ])
+    );
+    assert_eq!(response.header("access-control-allow-origin"), Some("*"));
+
+    // The whole corpus in batches of 1,000 agrees with node.
+    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let mut batches = 0;
+    for chunk in cases.chunks(1000) {
+        let inputs: Vec<&str> = chunk.iter().map(|c| c.input.as_str()).collect();
+        let body = serde_json::to_vec(&inputs).expect("JSON");
+        if body.len() > 64 * 1024 {
+            continue; // long inputs: the limit is tested below
+        }
+        let answers = post_batch(&host, "/api/batch", &body).json();
+        let expected: Vec<&serde_json::Value> = chunk.iter().map(|c| &c.expected).collect();
+        assert_eq!(answers, json!(expected));
+        batches += 1;
+    }
+    assert!(batches >= 4, "only {batches} corpus batches fit in 64 KiB");
+
+    let not_json = post_batch(&host, "/api/batch", b"2016-12-25");
+    assert_eq!(not_json.status, 400);
+    let too_many = format!("[{}]", vec!["\"1\""; 1001].join(","));
+    assert_eq!(
+        post_batch(&host, "/api/batch", too_many.as_bytes()).status,
+        413
+    );
+    let too_big = format!("[\"{}\"]", "1".repeat(70 * 1024));
+    let response = post_batch(&host, "/api/batch", too_big.as_bytes());
+    assert_eq!(
+        (response.status, response.json()),
+        (
+            413,
+            json!({"error": "Payload Too Large: the body is over 64 KiB"})
+        )
+    );
+
+    // No declared length: the body is still cut off at 64 KiB.
+    let mut chunked = b"POST /api/batch HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".to_vec();
+    for _ in 0..20 {
+        chunked.extend_from_slice(format!("{:x}\r\n{}\r\n", 8192, "1".repeat(8192)).as_bytes());
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    assert_eq!(host.send(&chunked).status, 413);
+
+    let get = host.get("/api/batch");
+    assert_eq!(
+        (get.status, get.header("allow")),
+        (405, Some("POST, OPTIONS"))
+    );
+}

@@ -75,6 +75,10 @@ fn fits(doc: &Value, schema: &Value, value: &Value) -> bool {
             }
             true
         }
+        Some("array") => value.as_array().is_some_and(|items| {
+            let item = schema.get("items");
+            item.is_none_or(|item| items.iter().all(|v| fits(doc, item, v)))
+        }),
         Some("integer") => value.as_i64().is_some_and(|n| {
             schema
                 .get("minimum")
@@ -138,6 +142,33 @@ fn targets(doc: &Value, path: &str, operation: &Value) -> Vec<String> {
     targets
 }
 
+/// The bodies to send: none without a `requestBody`; else each documented
+/// example, and one that is not JSON.
+fn bodies(operation: &Value) -> Vec<Option<Vec<u8>>> {
+    let examples = &operation["requestBody"]["content"]["application/json"]["examples"];
+    let Some(examples) = examples.as_object() else {
+        return vec![None];
+    };
+    let mut bodies: Vec<Option<Vec<u8>>> = examples
+        .values()
+        .map(|example| Some(serde_json::to_vec(&example["value"]).expect("JSON")))
+        .collect();
+    bodies.push(Some(b"not json".to_vec()));
+    bodies
+}
+
+fn request_with_body(method: &str, target: &str, body: &[u8]) -> Vec<u8> {
+    let mut request = format!(
+        "{} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        method.to_uppercase(),
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(body);
+    request
+}
+
 #[test]
 fn the_component_answers_as_documented() {
     let doc = document();
@@ -147,25 +178,30 @@ fn the_component_answers_as_documented() {
     for (path, item) in doc["paths"].as_object().expect("paths") {
         for (method, operation) in item.as_object().expect("path item") {
             for target in targets(&doc, path, operation) {
-                let response = host.request(&method.to_uppercase(), &target);
-                let documented = &operation["responses"][response.status.to_string()];
-                assert!(
-                    !documented.is_null(),
-                    "{method} {target}: {} is undocumented",
-                    response.status
-                );
-                let documented = resolve(&doc, documented);
-                let schema = &documented["content"]["application/json"]["schema"];
-                assert_eq!(
-                    response.header("content-type"),
-                    Some("application/json; charset=utf-8")
-                );
-                let body = response.json();
-                assert!(
-                    fits(&doc, schema, &body),
-                    "{method} {target}: {body} does not fit {schema}"
-                );
-                checked += 1;
+                for body in bodies(operation) {
+                    let response = match &body {
+                        None => host.request(&method.to_uppercase(), &target),
+                        Some(body) => host.send(&request_with_body(method, &target, body)),
+                    };
+                    let status = response.status.to_string();
+                    let documented = &operation["responses"][&status];
+                    assert!(
+                        !documented.is_null(),
+                        "{method} {target}: {status} is undocumented"
+                    );
+                    let documented = resolve(&doc, documented);
+                    let schema = &documented["content"]["application/json"]["schema"];
+                    assert_eq!(
+                        response.header("content-type"),
+                        Some("application/json; charset=utf-8")
+                    );
+                    let answer = response.json();
+                    assert!(
+                        fits(&doc, schema, &answer),
+                        "{method} {target}: {answer} does not fit {schema}"
+                    );
+                    checked += 1;
+                }
             }
         }
     }

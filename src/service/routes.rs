@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `GET`/`HEAD /api`, `/api/`, `/api/:date` | 200, the core's JSON |
 //! | `GET /api/hello` | `{"greeting":"hello API"}` |
+//! | `POST /api/batch` | a JSON array of up to 1,000 inputs (≤ 64 KiB) → the array of answers |
 //! | `GET /healthz` | `{"status":"ok"}` |
 //! | `GET /api/openapi.json` | the OpenAPI 3.1 document of these routes |
 //! | `?unit=s\|ms\|us\|ns\|auto` | the unit of an integer `:date` (default `ms`) |
@@ -17,6 +18,8 @@
 //! | an unknown path | 404 |
 //! | `:date` with a broken `%` escape or not UTF-8, an unknown `unit` or `format` | 400 |
 //! | a path over 2 KiB | 414 |
+//! | a batch body that is not a JSON array of strings | 400 |
+//! | a batch over 64 KiB or 1,000 inputs | 413 |
 //!
 //! Every answer carries `Access-Control-Allow-Origin: *` and
 //! `X-Content-Type-Options: nosniff`; every error body is JSON.
@@ -55,6 +58,7 @@ impl Response {
 
 const JSON: &str = "application/json; charset=utf-8";
 const ALLOWED_METHODS: &str = "GET, HEAD, OPTIONS";
+const BATCH_METHODS: &str = "POST, OPTIONS";
 /// A fixed date always converts the same way.
 const CACHE_FOREVER: &str = "public, max-age=31536000, immutable";
 /// The page may call the API and load its own wasm; nothing else.
@@ -67,6 +71,7 @@ enum Route<'a> {
     /// `/api/:date?`, with the raw (still percent-encoded) `:date`.
     Convert(&'a str),
     Hello,
+    Batch,
     Health,
     OpenApi,
     Asset(&'static Asset),
@@ -78,6 +83,7 @@ fn route(path: &str) -> Route<'_> {
         "/api" | "/api/" => Route::Convert(""),
         "/api/hello" | "/api/hello/" => Route::Hello,
         "/healthz" => Route::Health,
+        "/api/batch" | "/api/batch/" => Route::Batch,
         "/api/openapi.json" => Route::OpenApi,
         "/" => assets::find("/index.html").map_or(Route::NotFound, Route::Asset),
         _ => match path.strip_prefix("/api/") {
@@ -99,26 +105,66 @@ fn route(path: &str) -> Route<'_> {
 /// Answers one request. `target` is the request target as sent (path and
 /// query); `now` is read only for an empty `:date`.
 pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Response {
+    handle_with_body(method, target, RequestBody::Empty, now)
+}
+
+/// The request body, as the host could read it (only `POST /api/batch`
+/// reads one; see [`wants_body`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestBody<'a> {
+    /// No body, or one the route does not read.
+    Empty,
+    /// The whole body, at most [`MAX_BODY_BYTES`].
+    Read(&'a [u8]),
+    /// Over [`MAX_BODY_BYTES`]: the host stopped reading.
+    TooLarge,
+    /// The connection failed while the body was read.
+    Unreadable,
+}
+
+/// The most body the service reads (`POST /api/batch`); more is a 413.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The most inputs one batch converts; more is a 413.
+pub const MAX_BATCH_INPUTS: usize = 1000;
+
+/// Whether [`handle_with_body`] needs the request body for this request:
+/// the host reads none otherwise.
+pub fn wants_body(method: &str, target: &str) -> bool {
+    let path = target.split_once('?').map_or(target, |(path, _)| path);
+    method == "POST" && matches!(route(path), Route::Batch)
+}
+
+/// [`handle`] for a request whose body the host has read.
+pub fn handle_with_body(
+    method: &str,
+    target: &str,
+    body: RequestBody<'_>,
+    now: impl FnOnce() -> Timestamp,
+) -> Response {
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if path.len() > MAX_PATH_BYTES {
         return error(414, "URI Too Long: the path is over 2 KiB");
     }
     let route = route(path);
-    if let Route::NotFound = route {
-        return error(404, "Not Found");
-    }
-    let head = match method {
-        "GET" => false,
-        "HEAD" => true,
-        "OPTIONS" => return preflight(),
+    let allowed = match route {
+        Route::NotFound => return error(404, "Not Found"),
+        Route::Batch => BATCH_METHODS,
+        _ => ALLOWED_METHODS,
+    };
+    let head = match (method, matches!(route, Route::Batch)) {
+        ("OPTIONS", _) => return preflight(allowed),
+        ("POST", true) | ("GET", false) => false,
+        ("HEAD", false) => true,
         _ => {
             let mut response = error(405, "Method Not Allowed");
-            response.headers.push(("allow", ALLOWED_METHODS.into()));
+            response.headers.push(("allow", allowed.into()));
             return response;
         }
     };
     let mut response = match route {
         Route::Convert(date) => convert_date(date, query, now),
+        Route::Batch => batch(body, query, now),
         Route::Hello => json(200, Cow::Borrowed(br#"{"greeting":"hello API"}"#)),
         Route::OpenApi => {
             let mut response = json(200, Cow::Borrowed(OPENAPI.as_bytes()));
@@ -142,6 +188,48 @@ pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Re
         let length = response.body.len().to_string();
         response.headers.push(("content-length", length.into()));
     }
+    response
+}
+
+/// `POST /api/batch`: a JSON array of inputs in, the array of answers out,
+/// in order. The clock is read at most once, so every empty input in one
+/// batch is the same now.
+fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) -> Response {
+    let options = match options(query) {
+        Ok(options) => options,
+        Err(response) => return response,
+    };
+    let bytes = match body {
+        RequestBody::Read(bytes) => bytes,
+        RequestBody::Empty => &[][..],
+        RequestBody::TooLarge => return error(413, "Payload Too Large: the body is over 64 KiB"),
+        RequestBody::Unreadable => return error(400, "Bad Request: the body could not be read"),
+    };
+    let Ok(inputs) = serde_json::from_slice::<Vec<String>>(bytes) else {
+        return error(400, "Bad Request: the body must be a JSON array of strings");
+    };
+    if inputs.len() > MAX_BATCH_INPUTS {
+        return error(413, "Payload Too Large: at most 1000 inputs");
+    }
+    let mut now = Some(now);
+    let mut read_now: Option<Timestamp> = None;
+    let mut clock = || *read_now.get_or_insert_with(|| now.take().map_or(Timestamp::MIN, |f| f()));
+    let mut json_array = String::with_capacity(2 + inputs.len() * 64);
+    json_array.push('[');
+    for (i, input) in inputs.iter().enumerate() {
+        if i > 0 {
+            json_array.push(',');
+        }
+        let answer = Answer::from(convert_in(input, options.unit, &mut clock));
+        json_array.push_str(&if options.full {
+            answer.to_json_full()
+        } else {
+            answer.to_json()
+        });
+    }
+    json_array.push(']');
+    let mut response = json(200, json_array.into_bytes().into());
+    response.headers.push(("cache-control", "no-store".into()));
     response
 }
 
@@ -239,10 +327,10 @@ fn serve(asset: &'static Asset) -> Response {
     response
 }
 
-fn preflight() -> Response {
+fn preflight(allowed: &'static str) -> Response {
     let mut response = base(204);
     response.headers.extend([
-        ("access-control-allow-methods", ALLOWED_METHODS.into()),
+        ("access-control-allow-methods", allowed.into()),
         ("access-control-allow-headers", "*".into()),
         ("access-control-max-age", "86400".into()),
     ]);
@@ -468,6 +556,122 @@ mod tests {
             Some(ALLOWED_METHODS)
         );
         assert_eq!(preflight.header("access-control-allow-headers"), Some("*"));
+    }
+
+    #[test]
+    fn batches() {
+        let post =
+            |target: &str, body: RequestBody<'_>| handle_with_body("POST", target, body, epoch);
+        let table: &[(&str, RequestBody<'_>, u16, &str)] = &[
+            (
+                "/api/batch",
+                RequestBody::Read(br#"["2016-12-25","x",""]"#),
+                200,
+                r#"[{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"},{"error":"Invalid Date"},{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT"}]"#,
+            ),
+            ("/api/batch", RequestBody::Read(b"[]"), 200, "[]"),
+            (
+                "/api/batch?unit=s&format=full",
+                RequestBody::Read(br#"["1482624000"]"#),
+                200,
+                r#"[{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z"}]"#,
+            ),
+            (
+                "/api/batch",
+                RequestBody::Read(b"{}"),
+                400,
+                r#"{"error":"Bad Request: the body must be a JSON array of strings"}"#,
+            ),
+            (
+                "/api/batch",
+                RequestBody::Read(b"[1]"),
+                400,
+                r#"{"error":"Bad Request: the body must be a JSON array of strings"}"#,
+            ),
+            (
+                "/api/batch",
+                RequestBody::Read(br#"["\ud800"]"#),
+                400,
+                r#"{"error":"Bad Request: the body must be a JSON array of strings"}"#,
+            ),
+            (
+                "/api/batch",
+                RequestBody::Empty,
+                400,
+                r#"{"error":"Bad Request: the body must be a JSON array of strings"}"#,
+            ),
+            (
+                "/api/batch",
+                RequestBody::TooLarge,
+                413,
+                r#"{"error":"Payload Too Large: the body is over 64 KiB"}"#,
+            ),
+            (
+                "/api/batch",
+                RequestBody::Unreadable,
+                400,
+                r#"{"error":"Bad Request: the body could not be read"}"#,
+            ),
+            (
+                "/api/batch?unit=h",
+                RequestBody::Read(b"[]"),
+                400,
+                r#"{"error":"Bad Request: unit must be one of s, ms, us, ns, auto"}"#,
+            ),
+        ];
+        for &(target, ref request_body, status, expected) in table {
+            let response = post(target, *request_body);
+            assert_eq!(
+                (response.status, body(&response)),
+                (status, expected),
+                "{target} {request_body:?}"
+            );
+        }
+
+        let many = format!("[{}]", vec!["\"1\""; MAX_BATCH_INPUTS + 1].join(","));
+        let response = post("/api/batch", RequestBody::Read(many.as_bytes()));
+        assert_eq!(
+            (response.status, body(&response)),
+            (413, r#"{"error":"Payload Too Large: at most 1000 inputs"}"#)
+        );
+        let most = format!("[{}]", vec!["\"1\""; MAX_BATCH_INPUTS].join(","));
+        assert_eq!(
+            post("/api/batch", RequestBody::Read(most.as_bytes())).status,
+            200
+        );
+
+        // Other methods on the batch route, and POST elsewhere.
+        for method in ["GET", "HEAD", "PUT"] {
+            let response = handle(method, "/api/batch", epoch);
+            assert_eq!(
+                (response.status, response.header("allow")),
+                (405, Some(BATCH_METHODS)),
+                "{method}"
+            );
+        }
+        let preflight = handle("OPTIONS", "/api/batch", epoch);
+        assert_eq!(
+            preflight.header("access-control-allow-methods"),
+            Some(BATCH_METHODS)
+        );
+        assert_eq!(handle("POST", "/api/2016-12-25", epoch).status, 405);
+        assert!(wants_body("POST", "/api/batch?unit=s"));
+        assert!(!wants_body("GET", "/api/batch") && !wants_body("POST", "/api/x"));
+    }
+
+    #[test]
+    fn a_batch_reads_the_clock_once() {
+        let mut reads = 0;
+        let response = handle_with_body(
+            "POST",
+            "/api/batch",
+            RequestBody::Read(br#"["","",""]"#),
+            || {
+                reads += 1;
+                Timestamp::MAX
+            },
+        );
+        assert_eq!((response.status, reads), (200, 1));
     }
 
     #[test]

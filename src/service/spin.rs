@@ -1,22 +1,33 @@
-//! The Spin HTTP component: wasi:http in, [`routes::handle`] out. It reads
-//! no request body (no route needs one, and a large one then costs nothing)
-//! and keeps no state between requests, so hosts may reuse an instance.
+//! The Spin HTTP component: wasi:http in, [`routes`] out. It reads a
+//! request body only for the one route that takes one (`POST /api/batch`),
+//! and never more than [`routes::MAX_BODY_BYTES`]; it keeps no state between
+//! requests, so hosts may reuse an instance.
 
 // `#[http_component]` expands to wit-bindgen's generated bindings, which
 // take wasi:http handles with `unsafe`; this file writes none of its own.
 #![allow(unsafe_code)]
 
+use futures::StreamExt;
 use spin_sdk::http::{IncomingRequest, Method, Response};
 use spin_sdk::http_component;
 
-use super::routes;
+use super::routes::{self, RequestBody};
 use crate::Timestamp;
 
 #[http_component]
-fn handle(request: IncomingRequest) -> Response {
+async fn handle(request: IncomingRequest) -> Response {
     let method = method_name(&request.method());
     let target = request.path_with_query().unwrap_or_default();
-    let answer = routes::handle(&method, &target, Timestamp::now);
+    let answer = if routes::wants_body(&method, &target) {
+        let body = read_body(request).await;
+        let body = match &body {
+            Ok(bytes) => RequestBody::Read(bytes),
+            Err(refused) => *refused,
+        };
+        routes::handle_with_body(&method, &target, body, Timestamp::now)
+    } else {
+        routes::handle(&method, &target, Timestamp::now)
+    };
     let headers: Vec<(String, String)> = answer
         .headers
         .into_iter()
@@ -27,6 +38,29 @@ fn handle(request: IncomingRequest) -> Response {
         .headers(headers)
         .body(answer.body.into_owned())
         .build()
+}
+
+/// The whole body, or why not: a declared or actual length over the limit
+/// stops reading at once.
+async fn read_body(request: IncomingRequest) -> Result<Vec<u8>, RequestBody<'static>> {
+    let declared = request
+        .headers()
+        .get("content-length")
+        .first()
+        .and_then(|value| std::str::from_utf8(value).ok()?.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > routes::MAX_BODY_BYTES as u64) {
+        return Err(RequestBody::TooLarge);
+    }
+    let mut stream = request.into_body_stream();
+    let mut body = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| RequestBody::Unreadable)?;
+        if body.len() + chunk.len() > routes::MAX_BODY_BYTES {
+            return Err(RequestBody::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn method_name(method: &Method) -> std::borrow::Cow<'static, str> {
