@@ -87,10 +87,12 @@ pub enum Unit {
     /// Milliseconds since the epoch: the reference API's reading.
     #[default]
     Milliseconds,
-    /// Microseconds since the epoch (truncated toward zero to milliseconds,
-    /// as `new Date(us / 1000)` does).
+    /// Microseconds since the epoch, truncated toward zero to milliseconds
+    /// in exact integer arithmetic (JavaScript would round the digits to a
+    /// double first, which differs only past 2^53 µs, outside the range).
     Microseconds,
-    /// Nanoseconds since the epoch (truncated toward zero to milliseconds).
+    /// Nanoseconds since the epoch, truncated toward zero to milliseconds in
+    /// exact integer arithmetic.
     Nanoseconds,
     /// By magnitude, as converter sites guess: below 10¹¹ seconds, below
     /// 10¹⁴ milliseconds, below 10¹⁷ microseconds, else nanoseconds (so 10
@@ -127,9 +129,10 @@ impl Unit {
             Unit::Nanoseconds => n / 1_000_000,
             Unit::Milliseconds | Unit::Auto => n,
         };
-        // parseInt rounds long digit strings to the nearest double, and
-        // rounding is monotonic: a value past 8.64e15 never rounds back into
-        // range, so checking the exact value decides the same.
+        // Milliseconds: parseInt rounds long digit strings to the nearest
+        // double, and rounding is monotonic, so a value past 8.64e15 never
+        // rounds back into range: checking the exact value decides the same
+        // as the reference. Other units are exact by design.
         let ms = i64::try_from(ms).map_err(|_| Error::OutOfRange)?;
         Timestamp::from_unix_ms(ms)
     }

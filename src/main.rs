@@ -37,7 +37,11 @@ mod cli {
     ";
 
     pub fn main() -> ExitCode {
-        let args: Vec<String> = std::env::args().skip(1).collect();
+        // Arguments that are not UTF-8 are read as stdin lines are.
+        let args: Vec<String> = std::env::args_os()
+            .skip(1)
+            .map(|arg| arg.to_string_lossy().into_owned())
+            .collect();
         if matches!(args.first().map(String::as_str), Some("-h" | "--help")) {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -91,7 +95,7 @@ mod cli {
 
     fn write_answer(input: &str, out: &mut impl Write) -> io::Result<bool> {
         let answer = Answer::from(convert(input, Timestamp::now));
-        serde_json::to_writer(&mut *out, &answer).map_err(io::Error::other)?;
+        out.write_all(answer.to_json().as_bytes())?;
         out.write_all(b"\n")?;
         Ok(matches!(answer, Answer::Date(_)))
     }

@@ -597,11 +597,12 @@ fn read_milliseconds(token: Token) -> i32 {
     let Token::Number { value, length } = token else {
         return 0;
     };
-    match usize::from(length).min(MAX_SIGNIFICANT_DIGITS) {
-        0 => value,
-        1 => value * 100,
-        2 => value * 10,
-        digits => value / 10i32.pow(digits as u32 - 3),
+    // A number has at least one digit.
+    let digits = usize::from(length).clamp(1, MAX_SIGNIFICANT_DIGITS) as u32;
+    if digits <= 3 {
+        value * 10i32.pow(3 - digits)
+    } else {
+        value / 10i32.pow(digits - 3)
     }
 }
 

@@ -10,8 +10,13 @@ const fields = { unix: $('unix'), utc: $('utc'), iso: $('iso'), local: $('local'
 const apiUrl = $('api-url');
 const apiAnswer = $('api-answer');
 
-/** The API URL for a :date, encoded as the service decodes it. */
+/**
+ * The API URL for a :date, encoded as the service decodes it; null for the
+ * few texts no URL path can carry: `.` and `..` (browsers resolve them, even
+ * escaped) and lone surrogates (not UTF-8).
+ */
 function apiPath(text) {
+  if (text === '.' || text === '..' || !text.isWellFormed()) return null;
   const query = unit.value === 'ms' ? '' : `?unit=${unit.value}`;
   return new URL(`api/${encodeURIComponent(text)}`, document.baseURI).pathname + query;
 }
@@ -19,8 +24,10 @@ function apiPath(text) {
 function show(text) {
   const answer = convert(text, { unit: unit.value });
   const path = apiPath(text);
-  apiUrl.textContent = path;
-  apiUrl.href = path;
+  apiUrl.textContent = path ?? 'This date cannot be sent in a URL path.';
+  if (path) apiUrl.href = path;
+  else apiUrl.removeAttribute('href');
+  $('call-api').disabled = path === null;
   if ('error' in answer) {
     for (const field of Object.values(fields)) field.textContent = '–';
     input.setAttribute('aria-invalid', 'true');
@@ -57,6 +64,7 @@ async function copy(button) {
 }
 
 async function callApi() {
+  if (!apiUrl.hasAttribute('href')) return;
   apiAnswer.textContent = 'Asking the API…';
   try {
     const response = await fetch(apiUrl.href, { headers: { accept: 'application/json' } });

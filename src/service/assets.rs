@@ -25,7 +25,8 @@ pub fn find(path: &str) -> Option<&'static Asset> {
 }
 
 /// Every embedded file.
-pub fn all() -> &'static [Asset] {
+#[cfg(test)]
+fn all() -> &'static [Asset] {
     ASSETS
 }
 

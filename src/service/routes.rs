@@ -79,27 +79,44 @@ enum Route<'a> {
 }
 
 fn route(path: &str) -> Route<'_> {
-    match path {
-        "/api" | "/api/" => Route::Convert(""),
-        "/api/hello" | "/api/hello/" => Route::Hello,
-        "/healthz" => Route::Health,
-        "/api/batch" | "/api/batch/" => Route::Batch,
-        "/api/openapi.json" => Route::OpenApi,
-        "/" => assets::find("/index.html").map_or(Route::NotFound, Route::Asset),
-        _ => match path.strip_prefix("/api/") {
-            // Like Express's `/api/:date?`: one segment, an optional trailing
-            // slash; an encoded slash (%2F) is part of the date.
-            Some(date) => {
-                let date = date.strip_suffix('/').unwrap_or(date);
-                if date.contains('/') {
-                    Route::NotFound
-                } else {
-                    Route::Convert(date)
-                }
-            }
-            None => assets::find(path).map_or(Route::NotFound, Route::Asset),
-        },
+    if path == "/" {
+        return assets::find("/index.html").map_or(Route::NotFound, Route::Asset);
     }
+    if path == "/healthz" {
+        return Route::Health;
+    }
+    // Express matches `/api/:date?` as `^/api(?:/([^/]+?))?/?$`, ignoring
+    // case: one segment, an optional trailing slash, `/api//` unmatched.
+    // An encoded slash (%2F) is part of the date.
+    let Some(rest) = strip_prefix_ignore_case(path, "/api") else {
+        return assets::find(path).map_or(Route::NotFound, Route::Asset);
+    };
+    let segment = match rest {
+        "" | "/" => return Route::Convert(""),
+        _ => match rest.strip_prefix('/') {
+            Some(after) => after.strip_suffix('/').unwrap_or(after),
+            None => return assets::find(path).map_or(Route::NotFound, Route::Asset),
+        },
+    };
+    if segment.is_empty() || segment.contains('/') {
+        return Route::NotFound;
+    }
+    // The routes Express declares before `/api/:date?` win, in any case.
+    if segment.eq_ignore_ascii_case("hello") {
+        Route::Hello
+    } else if segment.eq_ignore_ascii_case("batch") {
+        Route::Batch
+    } else if segment.eq_ignore_ascii_case("openapi.json") {
+        Route::OpenApi
+    } else {
+        Route::Convert(segment)
+    }
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// Answers one request. `target` is the request target as sent (path and
@@ -142,6 +159,25 @@ pub fn handle_with_body(
     body: RequestBody<'_>,
     now: impl FnOnce() -> Timestamp,
 ) -> Response {
+    let mut response = respond(method, target, body, now);
+    if method == "HEAD" {
+        response.body = Cow::Borrowed(&[]);
+    } else if response.status != 204 {
+        // A length lets the host skip chunked encoding.
+        let length = response.body.len().to_string();
+        response.headers.push(("content-length", length.into()));
+    }
+    response
+}
+
+fn respond(
+    method: &str,
+    target: &str,
+    body: RequestBody<'_>,
+    now: impl FnOnce() -> Timestamp,
+) -> Response {
+    // A fragment is not sent by clients, and Express drops one if it is.
+    let target = target.split_once('#').map_or(target, |(before, _)| before);
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if path.len() > MAX_PATH_BYTES {
         return error(414, "URI Too Long: the path is over 2 KiB");
@@ -152,17 +188,16 @@ pub fn handle_with_body(
         Route::Batch => BATCH_METHODS,
         _ => ALLOWED_METHODS,
     };
-    let head = match (method, matches!(route, Route::Batch)) {
+    match (method, matches!(route, Route::Batch)) {
         ("OPTIONS", _) => return preflight(allowed),
-        ("POST", true) | ("GET", false) => false,
-        ("HEAD", false) => true,
+        ("POST", true) | ("GET" | "HEAD", false) => {}
         _ => {
             let mut response = error(405, "Method Not Allowed");
             response.headers.push(("allow", allowed.into()));
             return response;
         }
-    };
-    let mut response = match route {
+    }
+    match route {
         Route::Convert(date) => convert_date(date, query, now),
         Route::Batch => batch(body, query, now),
         Route::Hello => json(200, Cow::Borrowed(br#"{"greeting":"hello API"}"#)),
@@ -180,15 +215,7 @@ pub fn handle_with_body(
         }
         Route::Asset(asset) => serve(asset),
         Route::NotFound => unreachable!("answered above"),
-    };
-    if head {
-        response.body = Cow::Borrowed(&[]);
-    } else {
-        // A length lets the host skip chunked encoding.
-        let length = response.body.len().to_string();
-        response.headers.push(("content-length", length.into()));
     }
-    response
 }
 
 /// `POST /api/batch`: a JSON array of inputs in, the array of answers out,
@@ -474,6 +501,30 @@ mod tests {
             ),
             ("POST", "/healthz", 405, r#"{"error":"Method Not Allowed"}"#),
             ("GET", "/api/12/25/2015", 404, r#"{"error":"Not Found"}"#),
+            ("GET", "/api//", 404, r#"{"error":"Not Found"}"#),
+            ("GET", "/api//2016", 404, r#"{"error":"Not Found"}"#),
+            ("GET", "/apix", 404, r#"{"error":"Not Found"}"#),
+            (
+                "GET",
+                "/API/2016-12-25",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
+            ),
+            ("GET", "/Api/Hello", 200, r#"{"greeting":"hello API"}"#),
+            (
+                "GET",
+                "/api/2016-12-25#x",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
+            ),
+            (
+                "GET",
+                "/api?format=full#x",
+                200,
+                r#"{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT","iso":"1970-01-01T00:00:00.000Z"}"#,
+            ),
+            ("HEAD", "/nope", 404, ""),
+            ("HEAD", "/api/%zz", 400, ""),
             ("GET", "/nope", 404, r#"{"error":"Not Found"}"#),
             ("GET", "/api/..", 200, r#"{"error":"Invalid Date"}"#),
             (

@@ -39,19 +39,34 @@ pub fn wasmtime() -> PathBuf {
     data.join("timestamp-tools/bin/wasmtime")
 }
 
-/// The component compiled ahead of time, once per test binary.
+/// The component compiled ahead of time, once per build of it: the file is
+/// named by the component's size and modification time, under target/, so
+/// test binaries share it and nothing piles up in /tmp.
 fn precompiled() -> &'static Path {
     static CWASM: OnceLock<PathBuf> = OnceLock::new();
     CWASM.get_or_init(|| {
-        let out = std::env::temp_dir().join(format!("timestamp-{}.cwasm", std::process::id()));
+        let meta = std::fs::metadata(component()).expect("the component's metadata");
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        let out = repo_root().join(format!("target/timestamp-{}-{modified}.cwasm", meta.len()));
+        if out.is_file() {
+            return out;
+        }
+        // Written under another name first: test binaries run one at a time,
+        // but a half-written file must never be taken for a whole one.
+        let partial = out.with_extension(format!("{}.partial", std::process::id()));
         let status = Command::new(wasmtime())
             .arg("compile")
             .arg(component())
             .arg("-o")
-            .arg(&out)
+            .arg(&partial)
             .status()
             .unwrap_or_else(|e| panic!("cannot run {}: {e}", wasmtime().display()));
         assert!(status.success(), "wasmtime compile failed");
+        std::fs::rename(&partial, &out).expect("rename the compiled component");
         out
     })
 }

@@ -75,6 +75,11 @@ test('the page converts as you type and calls the API', async (t) => {
   await page.waitForFunction(() => document.getElementById('api-answer').textContent.includes('1482624000000'));
   await page.selectOption('#unit', 'ms');
 
+  // Texts no URL path can carry get no API link.
+  await page.fill('#date', '..');
+  assert.equal(await page.textContent('#api-url'), 'This date cannot be sent in a URL path.');
+  assert.equal(await page.isDisabled('#call-api'), true);
+
   // A clear invalid state.
   await page.fill('#date', 'this-is-not-a-date');
   assert.equal(await page.getAttribute('#date', 'aria-invalid'), 'true');
