@@ -139,3 +139,14 @@ fn converts_a_file_of_100_000_lines_in_one_process() {
         "the corpus holds invalid inputs, so the status is 1"
     );
 }
+
+#[test]
+fn an_argument_that_is_not_utf8_is_read_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = timestamp()
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .expect("the CLI runs");
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "{\"error\":\"Invalid Date\"}\n");
+    assert_eq!(output.status.code(), Some(1), "a clear answer, not a panic (101)");
+}
