@@ -250,7 +250,7 @@ def write(rust, js, httpr, cold, seq, size, mach, versions):
     L.append("|---|---:|")
     L.append(f"| spin-sdk 5.2 + std + component glue (`bench/size-baseline`, a handler answering \"ok\") | {base[0]:,} |")
     L.append(f"| the page embedded from `www/` (HTML, JS, CSS, the npm package with its `.wasm`) | {size['assets']:,} |")
-    L.append(f"| the core, routes, serde_json, percent-encoding (the rest) | {comp[0] - base[0] - size['assets']:,} |")
+    L.append(f"| the core, the routes, jiff with the IANA database, serde_json, percent-encoding, form_urlencoded (the rest) | {comp[0] - base[0] - size['assets']:,} |")
     L.append("")
     if size["twiggy"]:
         L.append("The npm `.wasm` by function, before wasm-opt (`twiggy top -n 15` on the copy with names "

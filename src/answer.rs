@@ -77,6 +77,45 @@ impl Answer {
     }
 }
 
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+impl Answer {
+    /// The body with `?tz=`: a date also gets `local`, its wall time in
+    /// `zone` as ISO 8601 with the offset, and `tz`, the zone's name (and
+    /// `iso` too when `iso` is set).
+    ///
+    /// ```
+    /// use timestamp::{Answer, Timestamp, Zone};
+    ///
+    /// let zone = Zone::find("America/New_York").unwrap();
+    /// let answer = Answer::from(Timestamp::from_unix_ms(1_482_624_000_000));
+    /// assert_eq!(
+    ///     answer.to_json_in_zone(false, &zone),
+    ///     r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","local":"2016-12-24T19:00:00.000-05:00","tz":"America/New_York"}"#
+    /// );
+    /// ```
+    pub fn to_json_in_zone(&self, iso: bool, zone: &crate::Zone) -> String {
+        match self {
+            Answer::Date(t) => {
+                let mut json = if iso {
+                    self.to_json_full()
+                } else {
+                    self.to_json()
+                };
+                json.truncate(json.len() - 1); // the closing brace
+                json.push_str(r#","local":""#);
+                json.push_str(t.iso_string_with_offset(zone.offset_ms(*t)).as_str());
+                json.push_str(r#"","tz":"#);
+                // IANA names are letters, digits and `/_-+`, but a string
+                // serializer costs nothing here and keeps the JSON valid.
+                json.push_str(&serde_json::to_string(zone.name()).unwrap_or_default());
+                json.push('}');
+                json
+            }
+            Answer::Invalid(_) => INVALID_DATE_JSON.to_owned(),
+        }
+    }
+}
+
 impl From<Result<Timestamp, Error>> for Answer {
     fn from(result: Result<Timestamp, Error>) -> Answer {
         match result {

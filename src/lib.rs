@@ -26,6 +26,8 @@ mod clock;
 mod error;
 mod parse;
 mod timestamp;
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+mod zone;
 
 /// The HTTP service around the core. Not in the browser build, which is the
 /// npm package and has no server.
@@ -39,6 +41,8 @@ pub mod js;
 pub use answer::Answer;
 pub use error::Error;
 pub use timestamp::{DateText, Timestamp};
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub use zone::Zone;
 
 /// Converts one `:date` the way the reference API does:
 ///
@@ -76,6 +80,38 @@ pub fn convert_in(
         Some(Some(n)) => unit.to_unix_ms(n),
         Some(None) => Err(Error::OutOfRange),
         None => Timestamp::parse_date_string(input),
+    }
+}
+
+/// [`convert_in`] with the local time zone set to `zone`, as V8 reads dates
+/// under `TZ=<zone>`: a date or time without an offset is wall time there.
+/// Integers and texts with an offset name instants, which no zone changes.
+///
+/// ```
+/// use timestamp::{Timestamp, Unit, Zone, convert_in_zone};
+///
+/// let new_york = Zone::find("America/New_York").unwrap();
+/// let ms = |input| {
+///     convert_in_zone(input, Unit::Milliseconds, &new_york, || Timestamp::MIN).map(Timestamp::unix_ms)
+/// };
+/// assert_eq!(ms("2016-12-25T10:00"), Ok(1_482_678_000_000)); // 15:00 UTC
+/// assert_eq!(ms("2016-12-25"), Ok(1_482_624_000_000)); // a date-only ISO form is UTC
+/// assert_eq!(ms("Dec 25 2016"), Ok(1_482_642_000_000)); // 05:00 UTC
+/// ```
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub fn convert_in_zone(
+    input: &str,
+    unit: Unit,
+    zone: &Zone,
+    now: impl FnOnce() -> Timestamp,
+) -> Result<Timestamp, Error> {
+    if input.is_empty() {
+        return Ok(now());
+    }
+    match parse_integer(input) {
+        Some(Some(n)) => unit.to_unix_ms(n),
+        Some(None) => Err(Error::OutOfRange),
+        None => parse::parse_date_string_in(input, zone),
     }
 }
 

@@ -38,7 +38,14 @@ const MAX_ABS_YEAR: i64 = 1_000_000;
 /// as UTC.
 pub(crate) fn parse_date_string(text: &str) -> Result<Timestamp, Error> {
     let fields = parse_fields(text.as_bytes()).ok_or(Error::NotADate)?;
-    fields.to_timestamp()
+    fields.to_timestamp(|local_ms| local_ms)
+}
+
+/// Parses `text` as V8 does with its local time zone set to `zone`.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+pub(crate) fn parse_date_string_in(text: &str, zone: &crate::Zone) -> Result<Timestamp, Error> {
+    let fields = parse_fields(text.as_bytes()).ok_or(Error::NotADate)?;
+    fields.to_timestamp(|local_ms| zone.local_to_utc_ms(local_ms))
 }
 
 /// What the parser read: V8's output array.
@@ -58,8 +65,9 @@ struct Fields {
 }
 
 impl Fields {
-    /// `MakeDay`, `MakeTime`, `MakeDate`, the offset, then `TimeClip`.
-    fn to_timestamp(self) -> Result<Timestamp, Error> {
+    /// `MakeDay`, `MakeTime`, `MakeDate`, the offset (or, for local time,
+    /// `local_to_utc`), then `TimeClip`.
+    fn to_timestamp(self, local_to_utc: impl FnOnce(i64) -> i64) -> Result<Timestamp, Error> {
         let year = i64::from(self.year);
         if !(-MAX_ABS_YEAR..=MAX_ABS_YEAR).contains(&year) {
             return Err(Error::OutOfRange);
@@ -69,8 +77,16 @@ impl Fields {
             + i64::from(self.minute) * 60_000
             + i64::from(self.second) * 1000
             + i64::from(self.millisecond);
-        let local = days * MS_PER_DAY + time;
-        let utc = local - i64::from(self.utc_offset_seconds.unwrap_or(0)) * 1000;
+        let date = days * MS_PER_DAY + time;
+        let utc = match self.utc_offset_seconds {
+            Some(offset) => date - i64::from(offset) * 1000,
+            // V8 refuses local times more than a month past the range
+            // before it asks the zone (DateCache::kMaxTimeBeforeUTCInMs).
+            None if date.abs() > Timestamp::MAX_UNIX_MS + 30 * MS_PER_DAY => {
+                return Err(Error::OutOfRange);
+            }
+            None => local_to_utc(date),
+        };
         Timestamp::from_unix_ms(utc)
     }
 }

@@ -86,10 +86,27 @@ impl Timestamp {
     pub fn iso_string(self) -> DateText {
         DateText::iso(self)
     }
+
+    /// The wall time `offset_ms` east of UTC, as ISO 8601 with that offset
+    /// (`2016-12-24T19:00:00.000-05:00`); seconds appear when the offset has
+    /// them, as local mean times do.
+    ///
+    /// ```
+    /// use timestamp::Timestamp;
+    ///
+    /// let t = Timestamp::from_unix_ms(1_482_624_000_000)?;
+    /// assert_eq!(t.iso_string_with_offset(-5 * 3_600_000).as_str(), "2016-12-24T19:00:00.000-05:00");
+    /// assert_eq!(t.iso_string_with_offset(19_800_000).as_str(), "2016-12-25T05:30:00.000+05:30");
+    /// assert_eq!(t.iso_string_with_offset(-17_762_000).as_str(), "2016-12-24T19:03:58.000-04:56:02");
+    /// # Ok::<(), timestamp::Error>(())
+    /// ```
+    pub fn iso_string_with_offset(self, offset_ms: i64) -> DateText {
+        DateText::iso_with_offset(self, offset_ms)
+    }
 }
 
-/// A date's text (`toUTCString()` or `toISOString()`) held inline, at most
-/// 32 bytes, so formatting never allocates. Use [`DateText::as_str`] or its
+/// A date's text (`toUTCString()`, `toISOString()`, or ISO 8601 with an
+/// offset) held inline, at most 40 bytes, so formatting never allocates. Use [`DateText::as_str`] or its
 /// `Display`.
 #[derive(Clone, Copy)]
 pub struct DateText {
@@ -98,9 +115,9 @@ pub struct DateText {
 }
 
 impl DateText {
-    /// `Tue, 20 Apr -271821 00:00:00 GMT` is the longest text (the longest
-    /// ISO text, `+275760-09-13T00:00:00.000Z`, is 27 bytes).
-    const CAPACITY: usize = 32;
+    /// The longest text is a local ISO time at the range's end with a local
+    /// mean time offset: `+275760-09-13T11:00:00.000+11:00:00`, 36 bytes.
+    const CAPACITY: usize = 40;
 
     fn utc(t: Timestamp) -> DateText {
         const WEEKDAYS: [&[u8; 3]; 7] = [b"Sun", b"Mon", b"Tue", b"Wed", b"Thu", b"Fri", b"Sat"];
@@ -154,8 +171,36 @@ impl DateText {
     }
 
     fn iso(t: Timestamp) -> DateText {
-        let days = t.unix_ms.div_euclid(MS_PER_DAY);
-        let ms_of_day = t.unix_ms.rem_euclid(MS_PER_DAY) as u32;
+        let mut text = Self::iso_fields(t.unix_ms);
+        text.push(b"Z");
+        text
+    }
+
+    fn iso_with_offset(t: Timestamp, offset_ms: i64) -> DateText {
+        let mut text = Self::iso_fields(t.unix_ms + offset_ms);
+        let offset_seconds = offset_ms / 1000;
+        text.push(if offset_seconds < 0 { b"-" } else { b"+" });
+        let offset_seconds = offset_seconds.unsigned_abs() as u32;
+        let mut two = [0u8; 2];
+        write_two_digits(&mut two, offset_seconds / 3600);
+        text.push(&two);
+        text.push(b":");
+        write_two_digits(&mut two, offset_seconds / 60 % 60);
+        text.push(&two);
+        if offset_seconds % 60 != 0 {
+            // Local mean times are not whole minutes (New York: -04:56:02).
+            text.push(b":");
+            write_two_digits(&mut two, offset_seconds % 60);
+            text.push(&two);
+        }
+        text
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmm` for the wall time `ms` (years outside
+    /// 0–9999 as `±YYYYYY`), without a zone designator.
+    fn iso_fields(ms: i64) -> DateText {
+        let days = ms.div_euclid(MS_PER_DAY);
+        let ms_of_day = ms.rem_euclid(MS_PER_DAY) as u32;
         let date = civil::civil_from_days(days);
 
         let mut b = [0u8; Self::CAPACITY];
@@ -188,11 +233,16 @@ impl DateText {
         let ms = ms_of_day % 1000;
         b[i + 16] = b'0' + (ms / 100) as u8;
         write_two_digits(&mut b[i + 17..i + 19], ms % 100);
-        b[i + 19] = b'Z';
         DateText {
             bytes: b,
-            len: (i + 20) as u8,
+            len: (i + 19) as u8,
         }
+    }
+
+    fn push(&mut self, s: &[u8]) {
+        let start = usize::from(self.len);
+        self.bytes[start..start + s.len()].copy_from_slice(s);
+        self.len += s.len() as u8;
     }
 
     /// The text.

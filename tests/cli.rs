@@ -147,6 +147,13 @@ fn an_argument_that_is_not_utf8_is_read_lossily() {
         .arg(std::ffi::OsStr::from_bytes(b"\xff"))
         .output()
         .expect("the CLI runs");
-    assert_eq!(String::from_utf8_lossy(&output.stdout), "{\"error\":\"Invalid Date\"}\n");
-    assert_eq!(output.status.code(), Some(1), "a clear answer, not a panic (101)");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "{\"error\":\"Invalid Date\"}\n"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a clear answer, not a panic (101)"
+    );
 }

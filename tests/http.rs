@@ -362,3 +362,27 @@ fn batches_over_http() {
         (405, Some("POST, OPTIONS"))
     );
 }
+
+#[test]
+fn time_zones_over_http() {
+    let host = Host::start();
+    let response = host.get("/api/2021-03-14T02:30?tz=America/New_York&format=full");
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.json(),
+        json!({
+            "unix": 1615707000000_i64,
+            "utc": "Sun, 14 Mar 2021 07:30:00 GMT",
+            "iso": "2021-03-14T07:30:00.000Z",
+            "local": "2021-03-14T03:30:00.000-04:00",
+            "tz": "America/New_York",
+        }),
+        "a wall time in the spring gap takes the offset before the change, as V8 does"
+    );
+    let unknown = host.get("/api/2016-12-25?tz=Nowhere/Special");
+    assert_eq!(unknown.status, 400);
+    assert_eq!(
+        unknown.json(),
+        json!({"error": "Bad Request: tz must be an IANA time zone name, like America/New_York"})
+    );
+}

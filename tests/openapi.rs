@@ -128,12 +128,19 @@ fn targets(doc: &Value, path: &str, operation: &Value) -> Vec<String> {
     let mut targets = bases.clone();
     for parameter in parameters.iter().filter(|p| p["in"] == "query") {
         let name = parameter["name"].as_str().expect("a name");
-        let mut values: Vec<String> = parameter["schema"]["enum"]
-            .as_array()
-            .expect("query parameters are enums")
-            .iter()
-            .map(|v| v.as_str().expect("string").to_owned())
-            .collect();
+        // An enum's every value, or every documented example.
+        let mut values: Vec<String> = match parameter["schema"]["enum"].as_array() {
+            Some(values) => values
+                .iter()
+                .map(|v| v.as_str().expect("string").to_owned())
+                .collect(),
+            None => parameter["examples"]
+                .as_object()
+                .expect("a query parameter without an enum has examples")
+                .values()
+                .map(|e| e["value"].as_str().expect("string").to_owned())
+                .collect(),
+        };
         values.push("not-a-value".to_owned());
         for base in &bases {
             for value in &values {

@@ -12,6 +12,7 @@
 //! | `GET /api/openapi.json` | the OpenAPI 3.1 document of these routes |
 //! | `?unit=s\|ms\|us\|ns\|auto` | the unit of an integer `:date` (default `ms`) |
 //! | `?format=full` | adds `iso` (`toISOString()`) to a date |
+//! | `?tz=America/New_York` | reads wall times there (as V8 under `TZ=`), adds `local` and `tz` |
 //! | `GET /` and the files of `www/` | the page |
 //! | `OPTIONS` on any route | 204, CORS preflight |
 //! | another method on a route | 405 with `Allow` |
@@ -27,7 +28,7 @@
 use std::borrow::Cow;
 
 use super::assets::{self, Asset};
-use crate::{Answer, Timestamp, Unit, convert_in};
+use crate::{Answer, Timestamp, Unit, Zone, convert_in, convert_in_zone};
 
 /// The OpenAPI 3.1 document of these routes, served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -247,12 +248,7 @@ fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) ->
         if i > 0 {
             json_array.push(',');
         }
-        let answer = Answer::from(convert_in(input, options.unit, &mut clock));
-        json_array.push_str(&if options.full {
-            answer.to_json_full()
-        } else {
-            answer.to_json()
-        });
+        json_array.push_str(&options.answer(input, &mut clock));
     }
     json_array.push(']');
     let mut response = json(200, json_array.into_bytes().into());
@@ -264,13 +260,32 @@ fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) ->
 struct Options {
     unit: Unit,
     full: bool,
+    zone: Option<Zone>,
 }
 
-/// Reads `unit` and `format` from the query; other parameters are ignored.
+impl Options {
+    /// One input's answer, as the query asks.
+    fn answer(&self, input: &str, now: impl FnOnce() -> Timestamp) -> String {
+        let result = match &self.zone {
+            Some(zone) => convert_in_zone(input, self.unit, zone, now),
+            None => convert_in(input, self.unit, now),
+        };
+        let answer = Answer::from(result);
+        match &self.zone {
+            Some(zone) => answer.to_json_in_zone(self.full, zone),
+            None if self.full => answer.to_json_full(),
+            None => answer.to_json(),
+        }
+    }
+}
+
+/// Reads `unit`, `format` and `tz` from the query; other parameters are
+/// ignored.
 fn options(query: &str) -> Result<Options, Response> {
     let mut options = Options {
         unit: Unit::Milliseconds,
         full: false,
+        zone: None,
     };
     for (name, value) in form_urlencoded::parse(query.as_bytes()) {
         match &*name {
@@ -284,6 +299,14 @@ fn options(query: &str) -> Result<Options, Response> {
                 "default" => options.full = false,
                 _ => return Err(error(400, "Bad Request: format must be full or default")),
             },
+            "tz" => {
+                options.zone = Some(Zone::find(&value).ok_or_else(|| {
+                    error(
+                        400,
+                        "Bad Request: tz must be an IANA time zone name, like America/New_York",
+                    )
+                })?);
+            }
             _ => {}
         }
     }
@@ -304,12 +327,7 @@ fn convert_date(raw: &str, query: &str, now: impl FnOnce() -> Timestamp) -> Resp
     let Ok(input) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
         return error(400, "Bad Request: the date is not UTF-8");
     };
-    let answer = Answer::from(convert_in(&input, options.unit, now));
-    let body = if options.full {
-        answer.to_json_full()
-    } else {
-        answer.to_json()
-    };
+    let body = options.answer(&input, now);
     let mut response = json(200, body.into_bytes().into());
     let cache = if input.is_empty() {
         "no-store"
@@ -434,7 +452,7 @@ mod tests {
                 r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#,
             ),
             ("GET", "/api/05%20October%202011%2C%20GMT", 200, fcc),
-            ("GET", "/api/05%20October%202011,%20GMT?tz=x", 200, fcc),
+            ("GET", "/api/05%20October%202011,%20GMT?q=x", 200, fcc),
             (
                 "GET",
                 "/api/this-is-not-a-date",
@@ -607,6 +625,51 @@ mod tests {
             Some(ALLOWED_METHODS)
         );
         assert_eq!(preflight.header("access-control-allow-headers"), Some("*"));
+    }
+
+    #[test]
+    fn zones() {
+        let table: &[(&str, u16, &str)] = &[
+            (
+                "/api/Dec%2025%202016?tz=America/New_York",
+                200,
+                r#"{"unix":1482642000000,"utc":"Sun, 25 Dec 2016 05:00:00 GMT","local":"2016-12-25T00:00:00.000-05:00","tz":"America/New_York"}"#,
+            ),
+            (
+                "/api/2016-12-25?tz=Asia%2FKolkata&format=full",
+                200,
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z","local":"2016-12-25T05:30:00.000+05:30","tz":"Asia/Kolkata"}"#,
+            ),
+            (
+                "/api/x?tz=Europe/London",
+                200,
+                r#"{"error":"Invalid Date"}"#,
+            ),
+            (
+                "/api/2016-12-25?tz=Mars/Olympus",
+                400,
+                r#"{"error":"Bad Request: tz must be an IANA time zone name, like America/New_York"}"#,
+            ),
+        ];
+        for &(target, status, expected) in table {
+            let response = get(target);
+            assert_eq!(
+                (response.status, body(&response)),
+                (status, expected),
+                "{target}"
+            );
+        }
+        let batch = handle_with_body(
+            "POST",
+            "/api/batch?tz=Australia/Lord_Howe",
+            RequestBody::Read(br#"["2021-10-03T02:15"]"#),
+            epoch,
+        );
+        assert_eq!(
+            body(&batch),
+            r#"[{"unix":1633189500000,"utc":"Sat, 02 Oct 2021 15:45:00 GMT","local":"2021-10-03T02:45:00.000+11:00","tz":"Australia/Lord_Howe"}]"#,
+            "a wall time in the spring gap takes the offset before the change"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //   node tools/oracle/corpus.mjs                       -> the checked-in corpus (deterministic)
 //   node tools/oracle/corpus.mjs --random N --seed S   -> N fresh random inputs, seeded by S
 //   node tools/oracle/corpus.mjs --answer              -> stdin: one JSON string literal per line
+//   node tools/oracle/corpus.mjs --zones               -> the corpus under four TZ zones (tests/data/zones.jsonl)
 //
 // Every output line is JSON.stringify({ input, expected }) where expected is
 // { unix, utc } or { error: "Invalid Date" }.
@@ -1032,10 +1033,46 @@ function parseIntArg(v, name) {
   return parseInt(v, 10);
 }
 
+// ---------------------------------------------------------------------------
+// Zones (`?tz=`): the fixed corpus read under TZ=<zone>, for the zones issue 7
+// names. Each line: {"input", "zones": {zone: [unix, offsetMs] | null}}, where
+// offsetMs is what the local getters add to UTC (seconds precision, so local
+// mean time shows as it is).
+// ---------------------------------------------------------------------------
+
+const ZONES = ['America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe'];
+
+function zoneAnswer(s) {
+  const d = /^-?\d+$/.test(s) ? new Date(parseInt(s, 10)) : new Date(s);
+  const t = d.getTime();
+  if (Number.isNaN(t)) return null;
+  // The wall time as if UTC, built 400 years (one whole calendar cycle)
+  // nearer the epoch: at the range's edges the wall time itself can lie
+  // past the range.
+  const cycles = d.getFullYear() >= 1970 ? 1 : -1;
+  const local = new Date(0);
+  local.setUTCFullYear(d.getFullYear() - 400 * cycles, d.getMonth(), d.getDate());
+  local.setUTCHours(d.getHours(), d.getMinutes(), d.getSeconds(), d.getMilliseconds());
+  return [t, local.getTime() + cycles * 146097 * 86400000 - t];
+}
+
+function zonesCorpus() {
+  const inputs = fixedCorpus();
+  const answers = inputs.map(() => ({}));
+  for (const zone of ZONES) {
+    process.env.TZ = zone; // node resets its zone cache on assignment
+    inputs.forEach((s, i) => { answers[i][zone] = zoneAnswer(s); });
+  }
+  process.env.TZ = 'UTC';
+  return inputs.map((s, i) => JSON.stringify({ input: s, zones: answers[i] }));
+}
+
 async function main(argv) {
   let lines;
   if (argv.length === 0) {
     lines = fixedCorpus().map(line);
+  } else if (argv[0] === '--zones' && argv.length === 1) {
+    lines = zonesCorpus();
   } else if (argv[0] === '--answer' && argv.length === 1) {
     lines = await answerMode();
   } else if (argv.includes('--random')) {

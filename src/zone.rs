@@ -1,0 +1,183 @@
+//! IANA time zones, read as V8 reads its local zone under `TZ=<zone>`.
+//!
+//! The offsets come from the IANA database compiled into jiff. Two rules
+//! are V8's (ICU's `getOffsetFromLocal` with `UCAL_TZ_LOCAL_FORMER` for
+//! both cases): a wall time in a gap takes the offset before the change, and
+//! an ambiguous one its first occurrence. That is jiff's "compatible"
+//! disambiguation.
+//!
+//! jiff's instants stop at years ±9999 while JavaScript's reach −271821 and
+//! 275760. Past the last transition a zone follows its yearly rule, and the
+//! Gregorian calendar repeats every 400 years to the weekday, so an instant
+//! moved by whole 400-year cycles into jiff's range has the same offset;
+//! before the first transition the offset is the constant local mean time,
+//! which the same move keeps.
+
+use jiff::tz::TimeZone;
+
+use crate::civil::{self, MS_PER_DAY};
+use crate::timestamp::Timestamp;
+
+/// 400 Gregorian years, in milliseconds: the calendar's whole cycle.
+const CYCLE_MS: i64 = 146_097 * MS_PER_DAY;
+
+/// Instants within about ±8900 years of the epoch go to jiff as they are.
+const DIRECT_MS: i64 = 220_000_000_000_000;
+
+/// Later ones move into 2400–2799, where every zone follows its rule.
+const FUTURE_FROM_MS: i64 = civil::days_from_civil(2400, 1, 1) * MS_PER_DAY;
+
+/// Earlier ones move into 1100–1499, before any zone's first transition.
+const PAST_BEFORE_MS: i64 = civil::days_from_civil(1500, 1, 1) * MS_PER_DAY;
+
+/// A time zone from the IANA database.
+///
+/// ```
+/// use timestamp::{Timestamp, Zone};
+///
+/// let new_york = Zone::find("America/New_York").unwrap();
+/// let t = Timestamp::from_unix_ms(1_482_624_000_000).unwrap();
+/// assert_eq!(new_york.offset_ms(t), -5 * 3_600_000);
+/// assert!(Zone::find("Mars/Olympus_Mons").is_none());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Zone {
+    name: String,
+    tz: TimeZone,
+}
+
+impl Zone {
+    /// The zone named `name` (`America/New_York`, `Europe/London`, `UTC`…),
+    /// if the database has it.
+    pub fn find(name: &str) -> Option<Zone> {
+        let tz = jiff::tz::db().get(name).ok()?;
+        Some(Zone {
+            name: tz.iana_name().unwrap_or(name).to_owned(),
+            tz,
+        })
+    }
+
+    /// Its IANA name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its offset from UTC at `t`, in milliseconds east (seconds precision,
+    /// as local mean times have).
+    pub fn offset_ms(&self, t: Timestamp) -> i64 {
+        let (shifted, _) = into_range(t.unix_ms());
+        let instant =
+            jiff::Timestamp::from_millisecond(shifted).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        i64::from(self.tz.to_offset(instant).seconds()) * 1000
+    }
+
+    /// The instant whose wall time here is `local_ms` (milliseconds since the
+    /// epoch of the wall clock, as if it were UTC), V8's way.
+    pub(crate) fn local_to_utc_ms(&self, local_ms: i64) -> i64 {
+        let (shifted, shift) = into_range(local_ms);
+        let Ok(wall) = jiff::Timestamp::from_millisecond(shifted) else {
+            return local_ms;
+        };
+        let civil = TimeZone::UTC.to_datetime(wall);
+        match self.tz.to_ambiguous_timestamp(civil).compatible() {
+            Ok(instant) => instant.as_millisecond() + shift,
+            Err(_) => local_ms,
+        }
+    }
+}
+
+/// `ms` moved by whole 400-year cycles into jiff's range, keeping its side
+/// of the zone's history, and the distance moved.
+fn into_range(ms: i64) -> (i64, i64) {
+    let shift = if ms > DIRECT_MS {
+        (ms - FUTURE_FROM_MS).div_euclid(CYCLE_MS) * CYCLE_MS
+    } else if ms < -DIRECT_MS {
+        -(PAST_BEFORE_MS - 1 - ms).div_euclid(CYCLE_MS) * CYCLE_MS
+    } else {
+        0
+    };
+    (ms - shift, shift)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zone(name: &str) -> Zone {
+        Zone::find(name).unwrap()
+    }
+
+    fn at(ms: i64) -> Timestamp {
+        Timestamp::from_unix_ms(ms).unwrap()
+    }
+
+    #[test]
+    fn offsets_match_node() {
+        // (zone, instant, node 20's -getTimezoneOffset() in ms, or the
+        // second-precision offset its getters use for local mean time)
+        let table: &[(&str, i64, i64)] = &[
+            ("America/New_York", 1_482_624_000_000, -5 * 3_600_000),
+            ("America/New_York", 1_467_331_200_000, -4 * 3_600_000),
+            ("America/New_York", 8_640_000_000_000_000, -4 * 3_600_000),
+            (
+                "America/New_York",
+                8_640_000_000_000_000 - 200 * MS_PER_DAY,
+                -5 * 3_600_000,
+            ),
+            (
+                "America/New_York",
+                -5_000_000_000_000,
+                -(4 * 3600 + 56 * 60 + 2) * 1000,
+            ),
+            (
+                "Asia/Kolkata",
+                -5_000_000_000_000,
+                (5 * 3600 + 53 * 60 + 28) * 1000,
+            ),
+            ("Europe/London", 8_640_000_000_000_000, 3_600_000),
+            ("Europe/London", -8_640_000_000_000_000, -75_000),
+            ("UTC", 0, 0),
+        ];
+        for &(name, ms, offset) in table {
+            assert_eq!(zone(name).offset_ms(at(ms)), offset, "{name} at {ms}");
+        }
+    }
+
+    #[test]
+    fn wall_times_resolve_like_v8() {
+        // (zone, wall time as if UTC, node 20's instant for it)
+        let table: &[(&str, i64, i64)] = &[
+            // 2021-03-14T02:30 in New York is in the spring gap: EST applies.
+            ("America/New_York", 1_615_689_000_000, 1_615_707_000_000),
+            // 2021-11-07T01:30 happens twice: the first (EDT) wins.
+            ("America/New_York", 1_636_248_600_000, 1_636_263_000_000),
+            // Lord Howe moves by half an hour.
+            ("Australia/Lord_Howe", 1_633_227_300_000, 1_633_189_500_000),
+            ("Australia/Lord_Howe", 1_617_500_700_000, 1_617_461_100_000),
+        ];
+        for &(name, local, utc) in table {
+            assert_eq!(zone(name).local_to_utc_ms(local), utc, "{name} {local}");
+        }
+    }
+
+    #[test]
+    fn far_instants_move_by_whole_cycles() {
+        for ms in [8_640_000_000_000_000, DIRECT_MS + 1] {
+            let (shifted, shift) = into_range(ms);
+            assert_eq!((shifted + shift, shift.rem_euclid(CYCLE_MS)), (ms, 0));
+            assert!(
+                (FUTURE_FROM_MS..FUTURE_FROM_MS + CYCLE_MS).contains(&shifted),
+                "{ms}"
+            );
+        }
+        for ms in [-8_640_000_000_000_000, -DIRECT_MS - 1] {
+            let (shifted, shift) = into_range(ms);
+            assert_eq!((shifted + shift, shift.rem_euclid(CYCLE_MS)), (ms, 0));
+            assert!(
+                (PAST_BEFORE_MS - CYCLE_MS..PAST_BEFORE_MS).contains(&shifted),
+                "{ms}"
+            );
+        }
+        assert_eq!(into_range(0), (0, 0));
+    }
+}
