@@ -77,7 +77,6 @@ impl Answer {
     }
 }
 
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 impl Answer {
     /// The body with `?tz=`: a date also gets `local`, its wall time in
     /// `zone` as ISO 8601 with the offset, and `tz`, the zone's name (and
@@ -93,7 +92,7 @@ impl Answer {
     ///     r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","local":"2016-12-24T19:00:00.000-05:00","tz":"America/New_York"}"#
     /// );
     /// ```
-    pub fn to_json_in_zone(&self, iso: bool, zone: &crate::Zone) -> String {
+    pub fn to_json_in_zone(&self, iso: bool, zone: &impl crate::LocalZone) -> String {
         match self {
             Answer::Date(t) => {
                 let mut json = if iso {
@@ -103,7 +102,8 @@ impl Answer {
                 };
                 json.truncate(json.len() - 1); // the closing brace
                 json.push_str(r#","local":""#);
-                json.push_str(t.iso_string_with_offset(zone.offset_ms(*t)).as_str());
+                let offset = zone.offset_ms(t.unix_ms());
+                json.push_str(t.iso_string_with_offset(offset).as_str());
                 json.push_str(r#"","tz":"#);
                 // IANA names are letters, digits and `/_-+`, but a string
                 // serializer costs nothing here and keeps the JSON valid.

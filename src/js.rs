@@ -8,12 +8,21 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Timestamp, Unit};
+use crate::{LocalZone, Timestamp, Unit};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** A date: milliseconds since the epoch, `toUTCString()`, and with `format: "full"` `toISOString()`. */
-export type Timestamp = { unix: number; utc: string; iso?: string };
+export type Timestamp = {
+  unix: number;
+  utc: string;
+  /** With `format: "full"`: `toISOString()`. */
+  iso?: string;
+  /** With `tz`: the wall time there, ISO 8601 with the offset. */
+  local?: string;
+  /** With `tz`: the zone's IANA name. */
+  tz?: string;
+};
 /** The answer for anything that is not a date. */
 export type InvalidDate = { error: "Invalid Date" };
 /** How to read an integer input, and what to answer. */
@@ -22,14 +31,50 @@ export type ConvertOptions = {
   unit?: "s" | "ms" | "us" | "ns" | "auto";
   /** "full" adds `iso` to a date. */
   format?: "default" | "full";
+  /** An IANA zone: wall times are read there, as V8 reads them under TZ=, and a date gets `local` and `tz`. Offsets come from this engine's Intl. */
+  tz?: string;
 };
 "#;
 
 #[wasm_bindgen(inline_js = "
 export function timestamp(unix, utc) { return { unix, utc }; }
 export function timestampFull(unix, utc, iso) { return { unix, utc, iso }; }
+export function timestampZoned(unix, utc, iso, local, tz) {
+  return iso === undefined ? { unix, utc, local, tz } : { unix, utc, iso, local, tz };
+}
 export function invalidDate() { return { error: 'Invalid Date' }; }
 export function now() { return Date.now(); }
+
+const formats = new Map();
+function format(tz) {
+  let f = formats.get(tz);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric',
+      day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formats.set(tz, f);
+  }
+  return f;
+}
+export function zoneKnown(tz) {
+  try { format(tz); return true; } catch { return false; }
+}
+export function zoneOffset(tz, ms) {
+  const MAX = 8.64e15;
+  const t = Math.max(-MAX, Math.min(MAX, ms));
+  const at = t - (((t % 1000) + 1000) % 1000);
+  const p = {};
+  for (const { type, value } of format(tz).formatToParts(at)) p[type] = value;
+  const year = p.era === 'BC' ? 1 - Number(p.year) : Number(p.year);
+  // The wall time as if UTC, built a 400-year calendar cycle nearer the
+  // epoch so that it stays in range at the range's edges.
+  const cycles = year >= 1970 ? 1 : -1;
+  const wall = new Date(0);
+  wall.setUTCFullYear(year - 400 * cycles, Number(p.month) - 1, Number(p.day));
+  wall.setUTCHours(Number(p.hour), Number(p.minute), Number(p.second), 0);
+  return wall.getTime() + cycles * 146097 * 86400000 - at;
+}
 ")]
 extern "C" {
     /// `Timestamp | InvalidDate` in TypeScript.
@@ -46,6 +91,24 @@ extern "C" {
     #[wasm_bindgen(method, getter, structural)]
     fn format(this: &ConvertOptions) -> Option<String>;
 
+    #[wasm_bindgen(method, getter, structural)]
+    fn tz(this: &ConvertOptions) -> Option<String>;
+
+    #[wasm_bindgen(js_name = timestampZoned)]
+    fn timestamp_zoned(
+        unix: f64,
+        utc: &str,
+        iso: Option<String>,
+        local: &str,
+        tz: &str,
+    ) -> Conversion;
+
+    #[wasm_bindgen(js_name = zoneKnown)]
+    fn zone_known(tz: &str) -> bool;
+
+    #[wasm_bindgen(js_name = zoneOffset)]
+    fn zone_offset(tz: &str, unix_ms: f64) -> f64;
+
     fn timestamp(unix: f64, utc: &str) -> Conversion;
 
     #[wasm_bindgen(js_name = timestampFull)]
@@ -57,11 +120,28 @@ extern "C" {
     fn now() -> f64;
 }
 
+/// A zone whose offsets come from the JS engine's `Intl` (the browser's
+/// own time zone data: no database in the binary).
+struct IntlZone {
+    name: String,
+}
+
+impl LocalZone for IntlZone {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn offset_ms(&self, unix_ms: i64) -> i64 {
+        zone_offset(&self.name, unix_ms as f64) as i64
+    }
+}
+
 /// Converts `input` as the timestamp API does: `""` is now, a whole-string
 /// integer is milliseconds (or `options.unit`), anything else is read as
-/// `new Date(input)` with local time as UTC. Answers `{ unix, utc }` (and
-/// `iso` with `format: "full"`) or `{ error: "Invalid Date" }`. Throws on an
-/// unknown `unit` or `format`, as the API answers 400.
+/// `new Date(input)` with local time as UTC, or as wall time in
+/// `options.tz`. Answers `{ unix, utc }` (with `iso` for `format: "full"`,
+/// `local` and `tz` for `tz`) or `{ error: "Invalid Date" }`. Throws on an
+/// unknown `unit`, `format` or `tz`, as the API answers 400.
 #[wasm_bindgen]
 pub fn convert(input: &str, options: Option<ConvertOptions>) -> Result<Conversion, JsError> {
     let unit = match options.as_ref().and_then(ConvertOptions::unit) {
@@ -74,15 +154,35 @@ pub fn convert(input: &str, options: Option<ConvertOptions>) -> Result<Conversio
         Some("full") => true,
         Some(_) => return Err(JsError::new("format must be full or default")),
     };
+    // The name as given: ICU's canonical names are older ones
+    // (Asia/Kolkata resolves to Asia/Calcutta).
+    let zone = match options.as_ref().and_then(ConvertOptions::tz) {
+        None => None,
+        Some(name) if zone_known(&name) => Some(IntlZone { name }),
+        Some(_) => {
+            return Err(JsError::new(
+                "tz must be an IANA time zone name, like America/New_York",
+            ));
+        }
+    };
     let clock = || Timestamp::from_unix_ms(now() as i64).unwrap_or(Timestamp::MAX);
-    Ok(match crate::convert_in(input, unit, clock) {
-        // |unix| <= 8.64e15 < 2^53: exact as a JS number.
-        Ok(t) if full => timestamp_full(
-            t.unix_ms() as f64,
-            t.utc_string().as_str(),
-            t.iso_string().as_str(),
-        ),
-        Ok(t) => timestamp(t.unix_ms() as f64, t.utc_string().as_str()),
-        Err(_) => invalid_date(),
+    let result = match &zone {
+        Some(zone) => crate::convert_in_zone(input, unit, zone, clock),
+        None => crate::convert_in(input, unit, clock),
+    };
+    let Ok(t) = result else {
+        return Ok(invalid_date());
+    };
+    // |unix| <= 8.64e15 < 2^53: exact as a JS number.
+    let unix = t.unix_ms() as f64;
+    let utc = t.utc_string();
+    let iso = full.then(|| t.iso_string().to_string());
+    Ok(match (&zone, iso) {
+        (Some(zone), iso) => {
+            let local = t.iso_string_with_offset(zone.offset_ms(t.unix_ms()));
+            timestamp_zoned(unix, utc.as_str(), iso, local.as_str(), zone.name())
+        }
+        (None, Some(iso)) => timestamp_full(unix, utc.as_str(), &iso),
+        (None, None) => timestamp(unix, utc.as_str()),
     })
 }

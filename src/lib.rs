@@ -24,6 +24,7 @@ mod answer;
 mod civil;
 mod clock;
 mod error;
+mod local_zone;
 mod parse;
 mod timestamp;
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
@@ -40,6 +41,7 @@ pub mod js;
 
 pub use answer::Answer;
 pub use error::Error;
+pub use local_zone::LocalZone;
 pub use timestamp::{DateText, Timestamp};
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub use zone::Zone;
@@ -98,11 +100,10 @@ pub fn convert_in(
 /// assert_eq!(ms("2016-12-25"), Ok(1_482_624_000_000)); // a date-only ISO form is UTC
 /// assert_eq!(ms("Dec 25 2016"), Ok(1_482_642_000_000)); // 05:00 UTC
 /// ```
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub fn convert_in_zone(
     input: &str,
     unit: Unit,
-    zone: &Zone,
+    zone: &impl LocalZone,
     now: impl FnOnce() -> Timestamp,
 ) -> Result<Timestamp, Error> {
     if input.is_empty() {

@@ -42,8 +42,10 @@ pub(crate) fn parse_date_string(text: &str) -> Result<Timestamp, Error> {
 }
 
 /// Parses `text` as V8 does with its local time zone set to `zone`.
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-pub(crate) fn parse_date_string_in(text: &str, zone: &crate::Zone) -> Result<Timestamp, Error> {
+pub(crate) fn parse_date_string_in(
+    text: &str,
+    zone: &impl crate::LocalZone,
+) -> Result<Timestamp, Error> {
     let fields = parse_fields(text.as_bytes()).ok_or(Error::NotADate)?;
     fields.to_timestamp(|local_ms| zone.local_to_utc_ms(local_ms))
 }

@@ -1,10 +1,7 @@
 //! IANA time zones, read as V8 reads its local zone under `TZ=<zone>`.
 //!
-//! The offsets come from the IANA database compiled into jiff. Two rules
-//! are V8's (ICU's `getOffsetFromLocal` with `UCAL_TZ_LOCAL_FORMER` for
-//! both cases): a wall time in a gap takes the offset before the change, and
-//! an ambiguous one its first occurrence. That is jiff's "compatible"
-//! disambiguation.
+//! The offsets come from the IANA database compiled into jiff; wall times
+//! are resolved by [`LocalZone`]'s V8 rules.
 //!
 //! jiff's instants stop at years ±9999 while JavaScript's reach −271821 and
 //! 275760. Past the last transition a zone follows its yearly rule, and the
@@ -15,8 +12,8 @@
 
 use jiff::tz::TimeZone;
 
+use crate::LocalZone;
 use crate::civil::{self, MS_PER_DAY};
-use crate::timestamp::Timestamp;
 
 /// 400 Gregorian years, in milliseconds: the calendar's whole cycle.
 const CYCLE_MS: i64 = 146_097 * MS_PER_DAY;
@@ -33,11 +30,10 @@ const PAST_BEFORE_MS: i64 = civil::days_from_civil(1500, 1, 1) * MS_PER_DAY;
 /// A time zone from the IANA database.
 ///
 /// ```
-/// use timestamp::{Timestamp, Zone};
+/// use timestamp::{LocalZone, Zone};
 ///
 /// let new_york = Zone::find("America/New_York").unwrap();
-/// let t = Timestamp::from_unix_ms(1_482_624_000_000).unwrap();
-/// assert_eq!(new_york.offset_ms(t), -5 * 3_600_000);
+/// assert_eq!(new_york.offset_ms(1_482_624_000_000), -5 * 3_600_000);
 /// assert!(Zone::find("Mars/Olympus_Mons").is_none());
 /// ```
 #[derive(Clone, Debug)]
@@ -56,33 +52,18 @@ impl Zone {
             tz,
         })
     }
+}
 
-    /// Its IANA name.
-    pub fn name(&self) -> &str {
+impl LocalZone for Zone {
+    fn name(&self) -> &str {
         &self.name
     }
 
-    /// Its offset from UTC at `t`, in milliseconds east (seconds precision,
-    /// as local mean times have).
-    pub fn offset_ms(&self, t: Timestamp) -> i64 {
-        let (shifted, _) = into_range(t.unix_ms());
+    fn offset_ms(&self, unix_ms: i64) -> i64 {
+        let (shifted, _) = into_range(unix_ms);
         let instant =
             jiff::Timestamp::from_millisecond(shifted).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         i64::from(self.tz.to_offset(instant).seconds()) * 1000
-    }
-
-    /// The instant whose wall time here is `local_ms` (milliseconds since the
-    /// epoch of the wall clock, as if it were UTC), V8's way.
-    pub(crate) fn local_to_utc_ms(&self, local_ms: i64) -> i64 {
-        let (shifted, shift) = into_range(local_ms);
-        let Ok(wall) = jiff::Timestamp::from_millisecond(shifted) else {
-            return local_ms;
-        };
-        let civil = TimeZone::UTC.to_datetime(wall);
-        match self.tz.to_ambiguous_timestamp(civil).compatible() {
-            Ok(instant) => instant.as_millisecond() + shift,
-            Err(_) => local_ms,
-        }
     }
 }
 
@@ -105,10 +86,6 @@ mod tests {
 
     fn zone(name: &str) -> Zone {
         Zone::find(name).unwrap()
-    }
-
-    fn at(ms: i64) -> Timestamp {
-        Timestamp::from_unix_ms(ms).unwrap()
     }
 
     #[test]
@@ -139,7 +116,7 @@ mod tests {
             ("UTC", 0, 0),
         ];
         for &(name, ms, offset) in table {
-            assert_eq!(zone(name).offset_ms(at(ms)), offset, "{name} at {ms}");
+            assert_eq!(zone(name).offset_ms(ms), offset, "{name} at {ms}");
         }
     }
 

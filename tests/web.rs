@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 use timestamp::js::convert;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -60,6 +60,19 @@ fn an_empty_input_is_the_browsers_now() {
         .unwrap();
     let browser = js_sys::Date::new(&JsValue::from_f64(unix)).to_utc_string();
     assert_eq!(utc, String::from(browser));
+}
+
+#[wasm_bindgen_test]
+fn time_zones_come_from_the_browsers_intl() {
+    let options: JsValue =
+        js_sys::JSON::parse(r#"{"tz":"America/New_York","format":"full"}"#).unwrap();
+    let value: JsValue = convert("2021-03-14T02:30", Some(options.unchecked_into()))
+        .unwrap()
+        .into();
+    assert_eq!(
+        String::from(js_sys::JSON::stringify(&value).unwrap()),
+        r#"{"unix":1615707000000,"utc":"Sun, 14 Mar 2021 07:30:00 GMT","iso":"2021-03-14T07:30:00.000Z","local":"2021-03-14T03:30:00.000-04:00","tz":"America/New_York"}"#
+    );
 }
 
 #[derive(Deserialize)]

@@ -5,8 +5,9 @@ import init, { convert } from './pkg/timestamp.js';
 const $ = (id) => document.getElementById(id);
 const input = $('date');
 const unit = $('unit');
+const zone = $('tz');
 const status = $('status');
-const fields = { unix: $('unix'), utc: $('utc'), iso: $('iso'), local: $('local') };
+const fields = { unix: $('unix'), utc: $('utc'), iso: $('iso'), zoned: $('zoned'), local: $('local') };
 const apiUrl = $('api-url');
 const apiAnswer = $('api-answer');
 
@@ -17,12 +18,13 @@ const apiAnswer = $('api-answer');
  */
 function apiPath(text) {
   if (text === '.' || text === '..' || !text.isWellFormed()) return null;
-  const query = unit.value === 'ms' ? '' : `?unit=${unit.value}`;
-  return new URL(`api/${encodeURIComponent(text)}`, document.baseURI).pathname + query;
+  const params = new URLSearchParams({ tz: zone.value });
+  if (unit.value !== 'ms') params.set('unit', unit.value);
+  return `${new URL(`api/${encodeURIComponent(text)}`, document.baseURI).pathname}?${params}`;
 }
 
 function show(text) {
-  const answer = convert(text, { unit: unit.value });
+  const answer = convert(text, { unit: unit.value, tz: zone.value });
   const path = apiPath(text);
   apiUrl.textContent = path ?? 'This date cannot be sent in a URL path.';
   if (path) apiUrl.href = path;
@@ -39,6 +41,7 @@ function show(text) {
   fields.unix.textContent = String(answer.unix);
   fields.utc.textContent = answer.utc;
   fields.iso.textContent = date.toISOString();
+  fields.zoned.textContent = answer.local;
   fields.local.textContent = date.toString();
   input.removeAttribute('aria-invalid');
   status.textContent = text === '' ? 'Now (an empty date is the current time).' : 'A valid date.';
@@ -75,12 +78,30 @@ async function callApi() {
   }
 }
 
+/** Every zone this browser knows, the viewer's own selected. */
+function fillZones() {
+  const own = Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const names = new Set(Intl.supportedValuesOf?.('timeZone') ?? []);
+  names.add(own);
+  names.add('UTC');
+  for (const name of [...names].sort()) {
+    const option = new Option(name, name, name === own, name === own);
+    zone.add(option);
+  }
+  $('tz-name').textContent = zone.value;
+}
+
 async function main() {
   await init();
+  fillZones();
   const fromQuery = new URLSearchParams(location.search).get('date');
   input.value = fromQuery ?? '';
   input.addEventListener('input', () => show(input.value));
   unit.addEventListener('change', () => show(input.value));
+  zone.addEventListener('change', () => {
+    $('tz-name').textContent = zone.value;
+    show(input.value);
+  });
   $('form').addEventListener('submit', (event) => { event.preventDefault(); show(input.value); });
   $('now').addEventListener('click', () => {
     input.value = String(Date.now());

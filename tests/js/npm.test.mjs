@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { corpus, packPackage } from './support.mjs';
+import { corpus, packPackage, root } from './support.mjs';
 
 process.env.TZ = 'UTC';
 
@@ -85,6 +85,36 @@ test('format full agrees with toISOString on the whole corpus', () => {
   }
 });
 
+test('tz: the whole corpus under four zones agrees with node, offsets from Intl', () => {
+  const lines = readFileSync(join(root, 'tests/data/zones.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const wrong = [];
+  for (const line of lines) {
+    const { input, zones } = JSON.parse(line);
+    for (const [tz, expected] of Object.entries(zones)) {
+      const got = pkg.convert(input, { tz });
+      if (expected === null) {
+        if (!('error' in got)) wrong.push(`${JSON.stringify(input)} in ${tz}: node Invalid Date / ${JSON.stringify(got)}`);
+        continue;
+      }
+      const [unix, offsetMs] = expected;
+      const m = /([+-])(\d\d):(\d\d)(?::(\d\d))?$/.exec(got.local ?? '');
+      const offset = m ? (m[1] === '-' ? -1 : 1) * ((+m[2] * 60 + +m[3]) * 60 + +(m[4] ?? 0)) * 1000 : NaN;
+      if (got.unix !== unix || offset !== offsetMs || got.tz !== tz) {
+        wrong.push(`${JSON.stringify(input)} in ${tz}: node ${unix} ${offsetMs} / ${JSON.stringify(got)}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} disagree`);
+  assert.deepEqual(pkg.convert('2021-03-14T02:30', { tz: 'America/New_York', format: 'full' }), {
+    unix: 1615707000000,
+    utc: 'Sun, 14 Mar 2021 07:30:00 GMT',
+    iso: '2021-03-14T07:30:00.000Z',
+    local: '2021-03-14T03:30:00.000-04:00',
+    tz: 'America/New_York',
+  });
+  assert.throws(() => pkg.convert('1', { tz: 'Mars/Olympus' }), /tz must be an IANA time zone name/);
+});
+
 test('answers are plain objects', () => {
   const answer = pkg.convert('2016-12-25');
   assert.equal(Object.getPrototypeOf(answer), Object.prototype);
@@ -96,7 +126,8 @@ test('the package declares exact TypeScript types', () => {
   const installed = join(project, 'node_modules/timestamp-wasm');
   const dts = readFileSync(join(installed, 'timestamp.d.ts'), 'utf8');
   assert.match(dts, /export function convert\(input: string, options\?: ConvertOptions \| null\): Timestamp \| InvalidDate;/);
-  assert.match(dts, /export type Timestamp = \{ unix: number; utc: string; iso\?: string \};/);
+  assert.match(dts, /export type Timestamp = \{\s+unix: number;\s+utc: string;[^}]*iso\?: string;[^}]*local\?: string;[^}]*tz\?: string;\s+\};/);
+  assert.match(dts, /tz\?: string;/);
   assert.match(dts, /unit\?: "s" \| "ms" \| "us" \| "ns" \| "auto";/);
   assert.match(dts, /export type InvalidDate = \{ error: "Invalid Date" \};/);
   // The public declarations (not wasm-bindgen's raw InitOutput ABI) say no `any`.

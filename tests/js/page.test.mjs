@@ -53,7 +53,9 @@ test('the page converts as you type and calls the API', async (t) => {
   assert.equal(await page.getAttribute('#date', 'aria-invalid'), null);
 
   // The equivalent API URL, called for real.
-  assert.equal(await page.textContent('#api-url'), '/api/05%20October%202011%2C%20GMT');
+  assert.equal(await page.textContent('#api-url'), '/api/05%20October%202011%2C%20GMT?tz=America%2FNew_York');
+  assert.equal(await page.inputValue('#tz'), 'America/New_York', "the viewer's zone is picked");
+  assert.equal(await page.textContent('#zoned'), '2011-10-04T20:00:00.000-04:00');
   await page.click('#call-api');
   await page.waitForFunction(() => document.getElementById('api-answer').textContent.includes('{'));
   const apiText = await page.textContent('#api-answer');
@@ -61,6 +63,8 @@ test('the page converts as you type and calls the API', async (t) => {
   assert.deepEqual(JSON.parse(apiText.split('\n')[1]), {
     unix: 1317772800000,
     utc: 'Wed, 05 Oct 2011 00:00:00 GMT',
+    local: '2011-10-04T20:00:00.000-04:00',
+    tz: 'America/New_York',
   });
 
   mkdirSync(join(root, 'target/screenshots'), { recursive: true });
@@ -70,10 +74,23 @@ test('the page converts as you type and calls the API', async (t) => {
   await page.selectOption('#unit', 's');
   await page.fill('#date', '1482624000');
   assert.equal(await page.textContent('#unix'), '1482624000000');
-  assert.equal(await page.textContent('#api-url'), '/api/1482624000?unit=s');
+  assert.equal(await page.textContent('#api-url'), '/api/1482624000?tz=America%2FNew_York&unit=s');
   await page.click('#call-api');
   await page.waitForFunction(() => document.getElementById('api-answer').textContent.includes('1482624000000'));
   await page.selectOption('#unit', 'ms');
+
+  // Wall times are read in the picked zone, as the browser's own new Date()
+  // reads them in the viewer's zone; the API, asked with tz, agrees.
+  await page.fill('#date', 'Dec 25 2016 10:00');
+  const browserReading = await page.evaluate(() => new Date('Dec 25 2016 10:00').getTime());
+  assert.equal(await page.textContent('#unix'), String(browserReading));
+  assert.equal(await page.textContent('#zoned'), '2016-12-25T10:00:00.000-05:00');
+  await page.click('#call-api');
+  await page.waitForFunction(() => document.getElementById('api-answer').textContent.includes('"local"'));
+  assert.equal(JSON.parse((await page.textContent('#api-answer')).split('\n')[1]).unix, browserReading);
+  await page.selectOption('#tz', 'Asia/Tokyo');
+  assert.equal(await page.textContent('#zoned'), '2016-12-25T10:00:00.000+09:00');
+  await page.selectOption('#tz', 'America/New_York');
 
   // Texts no URL path can carry get no API link.
   await page.fill('#date', '..');
