@@ -75,14 +75,7 @@ pub fn convert_in(
     unit: Unit,
     now: impl FnOnce() -> Timestamp,
 ) -> Result<Timestamp, Error> {
-    if input.is_empty() {
-        return Ok(now());
-    }
-    match parse_integer(input) {
-        Some(Some(n)) => unit.to_unix_ms(n),
-        Some(None) => Err(Error::OutOfRange),
-        None => Timestamp::parse_date_string(input),
-    }
+    convert_in_zone(input, unit, &local_zone::Utc, now)
 }
 
 /// [`convert_in`] with the local time zone set to `zone`, as V8 reads dates

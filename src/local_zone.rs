@@ -37,6 +37,23 @@ pub trait LocalZone {
     }
 }
 
+/// UTC: the reference API's local time zone.
+pub(crate) struct Utc;
+
+impl LocalZone for Utc {
+    fn name(&self) -> &str {
+        "UTC"
+    }
+
+    fn offset_ms(&self, _unix_ms: i64) -> i64 {
+        0
+    }
+
+    fn local_to_utc_ms(&self, local_ms: i64) -> i64 {
+        local_ms
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -37,8 +37,7 @@ const MAX_ABS_YEAR: i64 = 1_000_000;
 /// Parses `text` as V8's `Date.parse` does, reading a time without an offset
 /// as UTC.
 pub(crate) fn parse_date_string(text: &str) -> Result<Timestamp, Error> {
-    let fields = parse_fields(text.as_bytes()).ok_or(Error::NotADate)?;
-    fields.to_timestamp(|local_ms| local_ms)
+    parse_date_string_in(text, &crate::local_zone::Utc)
 }
 
 /// Parses `text` as V8 does with its local time zone set to `zone`.
@@ -47,7 +46,7 @@ pub(crate) fn parse_date_string_in(
     zone: &impl crate::LocalZone,
 ) -> Result<Timestamp, Error> {
     let fields = parse_fields(text.as_bytes()).ok_or(Error::NotADate)?;
-    fields.to_timestamp(|local_ms| zone.local_to_utc_ms(local_ms))
+    fields.to_timestamp(zone)
 }
 
 /// What the parser read: V8's output array.
@@ -69,7 +68,7 @@ struct Fields {
 impl Fields {
     /// `MakeDay`, `MakeTime`, `MakeDate`, the offset (or, for local time,
     /// `local_to_utc`), then `TimeClip`.
-    fn to_timestamp(self, local_to_utc: impl FnOnce(i64) -> i64) -> Result<Timestamp, Error> {
+    fn to_timestamp(self, zone: &impl crate::LocalZone) -> Result<Timestamp, Error> {
         let year = i64::from(self.year);
         if !(-MAX_ABS_YEAR..=MAX_ABS_YEAR).contains(&year) {
             return Err(Error::OutOfRange);
@@ -87,7 +86,7 @@ impl Fields {
             None if date.abs() > Timestamp::MAX_UNIX_MS + 30 * MS_PER_DAY => {
                 return Err(Error::OutOfRange);
             }
-            None => local_to_utc(date),
+            None => zone.local_to_utc_ms(date),
         };
         Timestamp::from_unix_ms(utc)
     }
