@@ -196,6 +196,16 @@ def write(rust, js, httpr, cold, seq, size, mach, versions):
         L.append(f"| {c} | `{EXAMPLES[c]}` | {rust.get('convert', {}).get(c, '–')} | {a} | {v:.0f} | {ratio(v, a)} |")
     L.append("")
 
+    huge = rust.get("huge", {})
+    if huge:
+        L.append("Time is linear in the input's length: 1 MiB inputs of each shape that stresses a scanner "
+                 "loop (`huge` group), ms per conversion:\n")
+        L.append("| 1 MiB of | ms |")
+        L.append("|---|---:|")
+        for name, ns in huge.items():
+            L.append(f"| {name.replace('_', ' ')} | {ns / 1e6:.2f} |")
+        L.append("")
+
     L.append("## npm package in Node: `convert()` against V8, same process\n")
     L.append("`node bench/v8.mjs`: the package's `convert(s)` (Rust in wasm, including the JS↔wasm "
              "crossing: the input string copied in, the answer object built by a JS helper, the UTC text "

@@ -39,6 +39,27 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
+    // 1 MiB inputs of the shapes that stress each scanner loop: the time is
+    // linear in the length (tests/properties.rs converts the same shapes).
+    let mut group = c.benchmark_group("huge");
+    group.sample_size(10);
+    let mib = 1 << 20;
+    let huge = [
+        ("digits", "9".repeat(mib)),
+        ("word", "a".repeat(mib)),
+        ("spaces", " ".repeat(mib)),
+        (
+            "unclosed_comment",
+            format!("Jan 1 2000 {}", "(".repeat(mib)),
+        ),
+        ("time_colons", "1:".repeat(mib / 2)),
+        ("ideographic_spaces", "\u{3000}".repeat(mib / 3)),
+    ];
+    for (name, input) in &huge {
+        group.bench_function(*name, |b| b.iter(|| convert(black_box(input), now)));
+    }
+    group.finish();
+
     // The two halves of `answer` after the parse.
     let mut group = c.benchmark_group("format");
     let t = Timestamp::from_unix_ms(1_482_624_000_000).unwrap();
