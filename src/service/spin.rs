@@ -1,7 +1,8 @@
 //! The Spin HTTP component: wasi:http in, [`routes`] out. It reads a
 //! request body only for the one route that takes one (`POST /api/batch`),
-//! and never more than [`routes::MAX_BODY_BYTES`]; it keeps no state between
-//! requests, so hosts may reuse an instance.
+//! and never more than [`routes::MAX_BODY_BYTES`]. No request leaves anything
+//! behind that changes another's answer (jiff caches parsed zones, nothing
+//! else is kept), so hosts may reuse an instance.
 
 // `#[http_component]` expands to wit-bindgen's generated bindings, which
 // take wasi:http handles with `unsafe`; this file writes none of its own.
