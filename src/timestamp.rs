@@ -136,7 +136,7 @@ impl DateText {
         let mut b = [0u8; Self::CAPACITY];
         b[..3].copy_from_slice(WEEKDAYS[usize::from(civil::weekday_from_days(days))]);
         b[3..5].copy_from_slice(b", ");
-        write_two_digits(&mut b[5..7], u32::from(date.day));
+        write_digits(&mut b[5..7], u32::from(date.day));
         b[7] = b' ';
         b[8..11].copy_from_slice(MONTHS[usize::from(date.month - 1)]);
         b[11] = b' ';
@@ -146,23 +146,20 @@ impl DateText {
             i += 1;
         }
         // |year| <= 275760 within the range.
-        let mut year = date.year.unsigned_abs() as u32;
+        let year = date.year.unsigned_abs() as u32;
         let width = match year {
             0..=9_999 => 4,
             10_000..=99_999 => 5,
             _ => 6,
         };
-        for slot in b[i..i + width].iter_mut().rev() {
-            *slot = b'0' + (year % 10) as u8;
-            year /= 10;
-        }
+        write_digits(&mut b[i..i + width], year);
         i += width;
         b[i] = b' ';
-        write_two_digits(&mut b[i + 1..i + 3], seconds_of_day / 3600);
+        write_digits(&mut b[i + 1..i + 3], seconds_of_day / 3600);
         b[i + 3] = b':';
-        write_two_digits(&mut b[i + 4..i + 6], seconds_of_day / 60 % 60);
+        write_digits(&mut b[i + 4..i + 6], seconds_of_day / 60 % 60);
         b[i + 6] = b':';
-        write_two_digits(&mut b[i + 7..i + 9], seconds_of_day % 60);
+        write_digits(&mut b[i + 7..i + 9], seconds_of_day % 60);
         b[i + 9..i + 13].copy_from_slice(b" GMT");
         DateText {
             bytes: b,
@@ -182,15 +179,15 @@ impl DateText {
         text.push(if offset_seconds < 0 { b"-" } else { b"+" });
         let offset_seconds = offset_seconds.unsigned_abs() as u32;
         let mut two = [0u8; 2];
-        write_two_digits(&mut two, offset_seconds / 3600);
+        write_digits(&mut two, offset_seconds / 3600);
         text.push(&two);
         text.push(b":");
-        write_two_digits(&mut two, offset_seconds / 60 % 60);
+        write_digits(&mut two, offset_seconds / 60 % 60);
         text.push(&two);
         if offset_seconds % 60 != 0 {
             // Local mean times are not whole minutes (New York: -04:56:02).
             text.push(b":");
-            write_two_digits(&mut two, offset_seconds % 60);
+            write_digits(&mut two, offset_seconds % 60);
             text.push(&two);
         }
         text
@@ -205,7 +202,7 @@ impl DateText {
 
         let mut b = [0u8; Self::CAPACITY];
         let mut i = 0;
-        let mut year = date.year.unsigned_abs() as u32;
+        let year = date.year.unsigned_abs() as u32;
         let width = if (0..=9_999).contains(&date.year) {
             4
         } else {
@@ -213,26 +210,22 @@ impl DateText {
             i = 1;
             6
         };
-        for slot in b[i..i + width].iter_mut().rev() {
-            *slot = b'0' + (year % 10) as u8;
-            year /= 10;
-        }
+        write_digits(&mut b[i..i + width], year);
         i += width;
         b[i] = b'-';
-        write_two_digits(&mut b[i + 1..i + 3], u32::from(date.month));
+        write_digits(&mut b[i + 1..i + 3], u32::from(date.month));
         b[i + 3] = b'-';
-        write_two_digits(&mut b[i + 4..i + 6], u32::from(date.day));
+        write_digits(&mut b[i + 4..i + 6], u32::from(date.day));
         b[i + 6] = b'T';
         let seconds_of_day = ms_of_day / 1000;
-        write_two_digits(&mut b[i + 7..i + 9], seconds_of_day / 3600);
+        write_digits(&mut b[i + 7..i + 9], seconds_of_day / 3600);
         b[i + 9] = b':';
-        write_two_digits(&mut b[i + 10..i + 12], seconds_of_day / 60 % 60);
+        write_digits(&mut b[i + 10..i + 12], seconds_of_day / 60 % 60);
         b[i + 12] = b':';
-        write_two_digits(&mut b[i + 13..i + 15], seconds_of_day % 60);
+        write_digits(&mut b[i + 13..i + 15], seconds_of_day % 60);
         b[i + 15] = b'.';
         let ms = ms_of_day % 1000;
-        b[i + 16] = b'0' + (ms / 100) as u8;
-        write_two_digits(&mut b[i + 17..i + 19], ms % 100);
+        write_digits(&mut b[i + 16..i + 19], ms);
         DateText {
             bytes: b,
             len: (i + 19) as u8,
@@ -252,10 +245,13 @@ impl DateText {
     }
 }
 
-/// Writes `n` (0–99) as two digits into `out` (two bytes).
-fn write_two_digits(out: &mut [u8], n: u32) {
-    out[0] = b'0' + (n / 10) as u8;
-    out[1] = b'0' + (n % 10) as u8;
+/// Writes `n` zero-padded into all of `out`, one digit a byte (the caller
+/// sizes `out` for `n`).
+fn write_digits(out: &mut [u8], mut n: u32) {
+    for slot in out.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
 }
 
 impl fmt::Display for DateText {
