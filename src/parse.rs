@@ -20,6 +20,8 @@ use crate::Error;
 use crate::civil::{self, MS_PER_DAY};
 use crate::timestamp::Timestamp;
 
+mod fast;
+
 /// `kNone`: a slot that holds no value.
 const NONE: i32 = i32::MAX;
 
@@ -45,7 +47,10 @@ pub(crate) fn parse_date_string_in(
     text: &str,
     zone: &impl crate::LocalZone,
 ) -> Result<Timestamp, Error> {
-    let fields = parse_fields(text.as_bytes()).ok_or(Error::NotADate)?;
+    let input = text.as_bytes();
+    let fields = fast::parse(input)
+        .or_else(|| parse_fields(input))
+        .ok_or(Error::NotADate)?;
     fields.to_timestamp(zone)
 }
 
@@ -639,6 +644,12 @@ fn read_milliseconds(token: Token) -> i32 {
 
 /// `DateParser::Parse`: the ISO stage, then the legacy stage on what is left.
 fn parse_fields(input: &[u8]) -> Option<Fields> {
+    // Every date needs a number (`DayComposer::Write` wants at least one),
+    // so text without a digit is not a date. Checking that first spares the
+    // tokenizer the most common kind of invalid input, a word or a phrase.
+    if !input.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
     let mut scanner = Scanner::new(input);
     let mut tz = TimeZoneComposer::new();
     let mut time = TimeComposer::new();
