@@ -199,9 +199,19 @@ fn parse_integer(input: &str) -> Option<Option<i128>> {
     if significant.len() > 38 {
         return Some(None);
     }
-    let magnitude = significant
-        .bytes()
-        .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'));
+    // 19 digits fit a u64. Most inputs are that short, and 128-bit
+    // multiplication is a library call per digit in wasm.
+    let magnitude = if significant.len() <= 19 {
+        i128::from(
+            significant
+                .bytes()
+                .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')),
+        )
+    } else {
+        significant
+            .bytes()
+            .fold(0i128, |n, b| n * 10 + i128::from(b - b'0'))
+    };
     Some(Some(if negative { -magnitude } else { magnitude }))
 }
 
@@ -265,6 +275,17 @@ mod tests {
                 "1482624000123999999",
                 Unit::Nanoseconds,
                 Ok(1_482_624_000_123),
+            ),
+            // 19 digits take u64 arithmetic, 20 or more i128.
+            (
+                "-9999999999999999999",
+                Unit::Nanoseconds,
+                Ok(-9_999_999_999_999),
+            ),
+            (
+                "18446744073709551616",
+                Unit::Nanoseconds,
+                Ok(18_446_744_073_709),
             ),
             (
                 "99999999999999999999999999999999999999",

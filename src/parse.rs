@@ -529,11 +529,10 @@ impl TimeComposer {
         self.hour_offset = offset;
     }
 
-    /// `[hour, minute, second, millisecond]`, missing slots 0.
+    /// `[hour, minute, second, millisecond]`, missing slots 0 (slots are
+    /// written only in order, so those past `index` still hold `new`'s 0).
     fn write(&self) -> Option<[i32; 4]> {
-        let mut comp = self.comp;
-        comp[self.index..].fill(0);
-        let [mut hour, minute, second, millisecond] = comp;
+        let [mut hour, minute, second, millisecond] = self.comp;
         if self.hour_offset != NONE {
             if !is_hour12(hour) {
                 return None;
@@ -560,7 +559,9 @@ struct DayComposer {
 impl DayComposer {
     fn new() -> Self {
         DayComposer {
-            comp: [0; 3],
+            // Missing numbers are 1; slots are written only in order, so
+            // those past `index` keep this.
+            comp: [1; 3],
             index: 0,
             named_month: NONE,
             is_iso_date: false,
@@ -591,10 +592,10 @@ impl DayComposer {
         if self.index < 1 {
             return None;
         }
-        // Missing numbers are 1. V8 pads before it looks at how many numbers
-        // it read, so a missing year is 1, which becomes 2001 below.
-        let mut comp = self.comp;
-        comp[self.index..].fill(1);
+        // Missing numbers are 1 (see `new`). V8 pads before it looks at how
+        // many numbers it read, so a missing year is 1, which becomes 2001
+        // below.
+        let comp = self.comp;
 
         let (mut year, month, day);
         if self.named_month == NONE {

@@ -64,8 +64,11 @@ fn iso(input: &[u8]) -> Option<Fields> {
     Some(fields)
 }
 
-/// `[Www, ]D[D] Mmm YYYY HH:MM:SS` followed by ` GMT`, ` ±hhmm` or nothing
-/// (local time), with a year of at least 100 (V8 moves 0–99 into 1950–2049).
+/// `[Www, ]D[D] Month YYYY[ HH:MM:SS]` followed by ` GMT`, `, GMT` (no
+/// time), ` ±hhmm` (after a time) or nothing (local time): RFC 2822, `toUTCString()` and
+/// the freeCodeCamp example `05 October 2011, GMT`. The month is the English
+/// abbreviation or full name, capitalised, and the year at least 100 (V8
+/// moves 0–99 into 1950–2049).
 fn rfc_2822(input: &[u8]) -> Option<Fields> {
     // V8 ignores a word before the first number; the weekday is not checked
     // against the date. The names must not be keywords, and none of the
@@ -79,47 +82,56 @@ fn rfc_2822(input: &[u8]) -> Option<Fields> {
         [d0, d1, b' ', ..] => (digits([d0, d1])?, &rest[3..]),
         _ => return None,
     };
-    let (
-        &[
-            a,
-            b,
-            c,
-            b' ',
-            y0,
-            y1,
-            y2,
-            y3,
-            b' ',
-            h0,
-            h1,
-            b':',
-            n0,
-            n1,
-            b':',
-            s0,
-            s1,
-        ],
-        rest,
-    ) = rest.split_first_chunk::<17>()?
-    else {
-        return None;
-    };
-    let fields = Fields {
+    let (month, rest) = month_name(rest)?;
+    let (&[y0, y1, y2, y3], mut rest) = rest.split_first_chunk::<4>()?;
+    let mut fields = Fields {
         year: digits([y0, y1, y2, y3]).filter(|&y| y >= 100)?,
-        month: month_number([a, b, c])?,
+        month,
         day: Some(day).filter(|d| (1..=31).contains(d))?,
-        hour: hour(h0, h1)?,
-        minute: minute(n0, n1)?,
-        second: minute(s0, s1)?,
+        hour: 0,
+        minute: 0,
+        second: 0,
         millisecond: 0,
-        utc_offset_seconds: match *rest {
-            [] => None,
-            [b' ', b'G', b'M', b'T'] => Some(0),
-            [b' ', sign @ (b'+' | b'-'), h0, h1, m0, m1] => Some(offset(sign, h0, h1, m0, m1)?),
-            _ => return None,
-        },
+        utc_offset_seconds: None,
+    };
+    let mut has_time = false;
+    if let Some((&[b' ', h0, h1, b':', n0, n1, b':', s0, s1], after)) =
+        rest.split_first_chunk::<9>()
+    {
+        fields.hour = hour(h0, h1)?;
+        fields.minute = minute(n0, n1)?;
+        fields.second = minute(s0, s1)?;
+        has_time = true;
+        rest = after;
+    }
+    fields.utc_offset_seconds = match *rest {
+        [] => None,
+        [b' ', b'G', b'M', b'T'] => Some(0),
+        // A time must not be followed by a comma.
+        [b',', b' ', b'G', b'M', b'T'] if !has_time => Some(0),
+        // V8 reads a sign as an offset only after a time (or GMT).
+        [b' ', sign @ (b'+' | b'-'), h0, h1, m0, m1] if has_time => {
+            Some(offset(sign, h0, h1, m0, m1)?)
+        }
+        _ => return None,
     };
     Some(fields)
+}
+
+/// A month's English abbreviation or full name, capitalised, and a space:
+/// the month 1–12 and what follows the space.
+fn month_name(text: &[u8]) -> Option<(i32, &[u8])> {
+    const REST_OF_NAME: [&[u8]; 12] = [
+        b"uary", b"ruary", b"ch", b"il", b"", b"e", b"y", b"ust", b"tember", b"ober", b"ember",
+        b"ember",
+    ];
+    let (&abbreviation, rest) = text.split_first_chunk::<3>()?;
+    let month = month_number(abbreviation)?;
+    let rest = match rest.strip_prefix(REST_OF_NAME[month as usize - 1]) {
+        Some(after) if after.first() == Some(&b' ') => after,
+        _ => rest,
+    };
+    Some((month, rest.strip_prefix(b" ")?))
 }
 
 /// The value of ASCII decimal digits, if they all are.
@@ -230,6 +242,14 @@ mod tests {
             ("Mon, 25 Dec 1995 13:30:00 +0430", true),
             ("25 Dec 1995 13:30:00", true),
             ("Mon, 5 Dec 1995 13:30:00 -0800", true),
+            ("05 October 2011, GMT", true),
+            ("25 December 2016", true),
+            ("1 May 2016 GMT", true),
+            ("Sun, 25 December 2016 10:00:00 GMT", true),
+            ("Sun, 25 December 2016 10:00:00, GMT", false),
+            ("05 Octob 2011, GMT", false),
+            ("05 Sept 2011", false),
+            ("05 October 2011 +0100", false),
             // Left to the full parser.
             ("2016-12-25T24:00:00Z", false),
             ("2016-12-25T10:20:30.1Z", false),
@@ -262,6 +282,15 @@ mod tests {
             ("@ # Feb #### ##:##:##", &["Thu,", ""]),
             ("## @ #### %#:##:## +####", &["Jan", "Jun", "Sep", "Dec"]),
             ("Wed, ## Oct #### %#:##:## @%###", &["+", "-"]),
+            (
+                "## @ ####, GMT",
+                &["January", "February", "March", "May", "October"],
+            ),
+            ("# @ ####", &["Aug", "August", "Sept", "Nov", "November"]),
+            (
+                "Fri, ## December ####@",
+                &["", " GMT", ", GMT", " +0100", ",GMT"],
+            ),
         ];
         let mut random = Random(2016);
         for &(shape, choices) in shapes {
@@ -284,6 +313,7 @@ mod tests {
             "2016-12-25T10:20:30.123+05:30",
             "Mon, 25 Dec 1995 13:30:00 +0430",
             "Sun, 25 Dec 2016 00:00:00 GMT",
+            "05 October 2011, GMT",
         ] {
             for _ in 0..20_000 {
                 let mut input = base.as_bytes().to_vec();
