@@ -35,13 +35,22 @@ const variants = {
 };
 
 let sink = 0;
-/** Median ns per call over rounds of `n` calls, after a warm-up. */
-function time(fn, input, n = 100_000, rounds = 21) {
-  for (let i = 0; i < n; i++) sink ^= fn(input) === null ? 1 : 0;
+/**
+ * Median ns per call over rounds of `n` calls, after a warm-up. Each
+ * measurement gets its own loop function, compiled from source, so that one
+ * variant's type feedback (the call site inlining `fn`) never slows another.
+ */
+function time(fn, input, n = 100_000, rounds = 11) {
+  // eslint-disable-next-line no-new-func
+  const loop = new Function('fn', 'input', 'n', `
+    let sink = 0;
+    for (let i = 0; i < n; i++) sink ^= fn(input) === null ? 1 : 0;
+    return sink;`);
+  sink ^= loop(fn, input, n * 5);
   const results = [];
   for (let r = 0; r < rounds; r++) {
     const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) sink ^= fn(input) === null ? 1 : 0;
+    sink ^= loop(fn, input, n);
     results.push(Number(process.hrtime.bigint() - start) / n);
   }
   results.sort((a, b) => a - b);

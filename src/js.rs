@@ -5,6 +5,14 @@
 //! The objects are built by a small JS helper in one call across the
 //! boundary, rather than by js-sys property sets (one call per field) or a
 //! JSON string parsed in JS: fewer crossings, and no js-sys in the binary.
+//!
+//! The common call, `convert(text)` without options, takes a faster lane
+//! (`src/js/entry.js`, the package's entry): JS writes the ASCII text into
+//! a buffer in wasm memory, [`convert_lane`] answers a number and leaves the
+//! `toUTCString()` text in the same buffer. No allocation, no `externref`,
+//! no `TextDecoder`: the crossing costs about as much as the conversion.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -184,5 +192,44 @@ pub fn convert(input: &str, options: Option<ConvertOptions>) -> Result<Conversio
         }
         (None, Some(iso)) => timestamp_full(unix, utc.as_str(), &iso),
         (None, None) => timestamp(unix, utc.as_str()),
+    })
+}
+
+/// The lane's buffer size; `src/js/entry.js` sends only shorter texts.
+const LANE_BYTES: usize = 256;
+
+thread_local! {
+    /// The lane's buffer: the input text on the way in, then the answer's
+    /// `toUTCString()` length (one byte) and text. Allocated once, never
+    /// moved, so its address stays valid for the instance's life.
+    static LANE: RefCell<Box<[u8; LANE_BYTES]>> = RefCell::new(Box::new([0; LANE_BYTES]));
+}
+
+/// The lane buffer's address in wasm memory.
+#[wasm_bindgen(js_name = laneAddress, skip_typescript)]
+pub fn lane_address() -> usize {
+    LANE.with_borrow(|lane| lane.as_ptr() as usize)
+}
+
+/// `convert(text)` for the UTF-8 text in the lane's first `len` bytes:
+/// answers `unix`, or NaN for Invalid Date, and leaves the `utc` text's
+/// length in the lane's first byte and the text after it.
+#[wasm_bindgen(js_name = convertLane, skip_typescript)]
+pub fn convert_lane(len: usize) -> f64 {
+    LANE.with_borrow_mut(|lane| {
+        let Some(Ok(input)) = lane.get(..len).map(core::str::from_utf8) else {
+            return f64::NAN;
+        };
+        let clock = || Timestamp::from_unix_ms(now() as i64).unwrap_or(Timestamp::MAX);
+        let Ok(t) = crate::convert_in(input, Unit::Milliseconds, clock) else {
+            return f64::NAN;
+        };
+        let utc = t.utc_string();
+        let text = utc.as_str().as_bytes();
+        // At most 32 bytes ("Sat, 13 Sep 275760 00:00:00 GMT" with a sign).
+        lane[0] = text.len() as u8;
+        lane[1..=text.len()].copy_from_slice(text);
+        // |unix| <= 8.64e15 < 2^53: exact as a JS number.
+        t.unix_ms() as f64
     })
 }

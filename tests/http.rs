@@ -238,12 +238,16 @@ fn the_page_and_its_wasm_are_served_with_their_types() {
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
     assert_eq!(&wasm.body[..4], b"\0asm");
 
-    let script = host.get("/pkg/timestamp.js");
-    assert_eq!(script.status, 200);
-    assert_eq!(
-        script.header("content-type"),
-        Some("text/javascript; charset=utf-8")
-    );
+    // The package's entry (the page imports it) and the module it wraps.
+    for path in ["/pkg/index.js", "/pkg/timestamp.js"] {
+        let script = host.get(path);
+        assert_eq!(script.status, 200, "{path}");
+        assert_eq!(
+            script.header("content-type"),
+            Some("text/javascript; charset=utf-8"),
+            "{path}"
+        );
+    }
 }
 
 #[test]

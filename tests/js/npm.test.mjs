@@ -139,4 +139,57 @@ test('the package declares exact TypeScript types', () => {
   for (const field of ['name', 'description', 'license', 'repository', 'types', 'sideEffects', 'exports']) {
     assert.ok(manifest[field], `package.json has ${field}`);
   }
+  // The entry's declarations are timestamp.d.ts's, re-exported.
+  assert.equal(manifest.types, 'index.d.ts');
+  const entryTypes = readFileSync(join(installed, 'index.d.ts'), 'utf8');
+  assert.match(entryTypes, /export \* from '\.\/timestamp\.js';/);
+  assert.match(entryTypes, /export \{ default \} from '\.\/timestamp\.js';/);
+});
+
+// convert(text) without options takes the lane (src/js/entry.js); with
+// options, even empty ones, it goes through wasm-bindgen's convert. Both must
+// give node's answer on every input.
+test('the lane and wasm-bindgen agree with node on the whole corpus', () => {
+  const wrong = [];
+  let laneInputs = 0;
+  for (const { input, expected } of corpus()) {
+    if (input.length < 256 && /^[\x00-\x7f]*$/.test(input)) laneInputs++;
+    for (const [path, got] of [['lane', pkg.convert(input)], ['wasm-bindgen', pkg.convert(input, {})]]) {
+      if (JSON.stringify(got) !== JSON.stringify(expected)) {
+        wrong.push(`${path} ${JSON.stringify(input)}: node ${JSON.stringify(expected)} / ${JSON.stringify(got)}`);
+      }
+    }
+  }
+  assert.ok(laneInputs > 3000, `${laneInputs} corpus inputs take the lane`);
+  assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} disagree`);
+});
+
+test('the lane: extreme texts, texts it passes on, and grown memory', () => {
+  // node's own answer, as the reference computes it (TZ=UTC here).
+  const node = (text) => {
+    const date = /^-?\d+$/.test(text) ? new Date(Number(text)) : new Date(text);
+    return Number.isNaN(date.getTime()) ? { error: 'Invalid Date' } : { unix: date.getTime(), utc: date.toUTCString() };
+  };
+  const inputs = [
+    '-8640000000000000', // the longest utc text
+    '275760-09-13',
+    '+275760-09-13T00:00:00.000Z',
+    '-271821-04-20T00:00:00.000Z',
+    '\u00a02016-12-25', // not ASCII: wasm-bindgen
+    '2016-12-25\u0000garbage',
+    `${' '.repeat(300)}2016-12-25`, // too long for the lane: wasm-bindgen
+    'Sat, 13 Sep 275760 00:00:00 GMT',
+    '\u007f',
+  ];
+  for (const input of inputs) assert.deepEqual(pkg.convert(input), node(input), JSON.stringify(input));
+  assert.equal(pkg.convert('-8640000000000000').utc.length, 32);
+  // A 4 MiB text goes through wasm-bindgen, whose copy grows wasm memory and
+  // detaches the lane's view of it; the next call must see the new memory.
+  assert.deepEqual(pkg.convert('x'.repeat(4 << 20)), { error: 'Invalid Date' });
+  assert.deepEqual(pkg.convert('2016-12-25'), { unix: 1482624000000, utc: 'Sun, 25 Dec 2016 00:00:00 GMT' });
+  for (const input of [42, undefined, null, { length: 3 }]) {
+    assert.throws(() => pkg.convert(input), /^TypeError: convert: input must be a string/, String(input));
+    assert.throws(() => pkg.convert(input, { unit: 's' }), /^TypeError: convert: input must be a string/, String(input));
+  }
+  assert.deepEqual(pkg.convert('2016-12-25'), node('2016-12-25'), 'still usable after refusals');
 });

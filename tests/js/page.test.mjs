@@ -154,5 +154,5 @@ test('the page runs on the npm-packed package', async (t) => {
   await page.waitForSelector('body[data-ready="true"]');
   await page.fill('#date', '05 October 2011, GMT');
   assert.equal(await page.textContent('#unix'), '1317772800000');
-  assert.ok(served.includes('timestamp.js') && served.includes('timestamp_bg.wasm'), served.join(', '));
+  assert.ok(['index.js', 'timestamp.js', 'timestamp_bg.wasm'].every((f) => served.includes(f)), served.join(', '));
 });

@@ -3,12 +3,15 @@
 //
 //   node tools/npm/finish-package.mjs www/pkg
 //
-// wasm-pack writes an ES module whose default export `init()` fetches the
-// .wasm (browsers, bundlers). Node cannot fetch a file: URL, so the package
-// gets a Node entry that loads the .wasm from disk synchronously, chosen by
-// the "node" export condition.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// wasm-pack writes an ES module (timestamp.js) whose default export
+// `init()` fetches the .wasm (browsers, bundlers). The package's entry is
+// index.js (src/js/entry.js), which wraps it with a faster lane for
+// `convert(text)`. Node cannot fetch a file: URL, so the package also gets a
+// Node entry that loads the .wasm from disk synchronously, chosen by the
+// "node" export condition.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -20,14 +23,22 @@ const NODE_ENTRY = `// Node entry: the .wasm is read from disk and instantiated 
 // \`convert\` is ready at once. \`init()\` is kept so code written for the
 // browser (\`await init()\`) runs unchanged.
 import { readFileSync } from 'node:fs';
-import { initSync } from './timestamp.js';
+import { initSync } from './index.js';
 
 initSync({ module: readFileSync(new URL('./timestamp_bg.wasm', import.meta.url)) });
 
-export { convert } from './timestamp.js';
+export { convert, initSync } from './index.js';
 export default async function init() {}
 `;
 writeFileSync(join(dir, 'node.mjs'), NODE_ENTRY);
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+copyFileSync(join(root, 'src/js/entry.js'), join(dir, 'index.js'));
+// index.js exports what timestamp.js does, with the same types.
+writeFileSync(
+  join(dir, 'index.d.ts'),
+  "export * from './timestamp.js';\nexport { default } from './timestamp.js';\n",
+);
 
 const path = join(dir, 'package.json');
 const pkg = JSON.parse(readFileSync(path, 'utf8'));
@@ -41,15 +52,15 @@ const finished = {
   repository: pkg.repository,
   keywords: ['date', 'timestamp', 'unix', 'parse', 'wasm'],
   type: 'module',
-  files: [...new Set([...(pkg.files ?? []), 'node.mjs'])],
-  main: 'timestamp.js',
-  module: 'timestamp.js',
-  types: 'timestamp.d.ts',
+  files: [...new Set([...(pkg.files ?? []), 'index.js', 'index.d.ts', 'node.mjs'])],
+  main: 'index.js',
+  module: 'index.js',
+  types: 'index.d.ts',
   exports: {
     '.': {
-      types: './timestamp.d.ts',
+      types: './index.d.ts',
       node: './node.mjs',
-      default: './timestamp.js',
+      default: './index.js',
     },
     './timestamp_bg.wasm': './timestamp_bg.wasm',
     './package.json': './package.json',
