@@ -8,7 +8,7 @@ and samples the server's memory. Prints a report; with --json, one JSON line.
 
   python3 tools/load/load.py --duration 30 --connections 64
   python3 tools/load/load.py --server node
-  python3 tools/load/load.py --wasmtime-flags "-O pooling-allocator=y --max-instance-reuse-count 100000"
+  python3 tools/load/load.py --wasmtime-flags "-O pooling-allocator=n --max-instance-reuse-count 100000"
 
 Exit status 1 if any answer was non-2xx, wrong, or a socket error occurred.
 Only loopback (127.0.0.1) is ever addressed.
