@@ -1,4 +1,6 @@
-//! A minimal Spin component, for size comparison only.
+//! A minimal Spin component: what spin-sdk, std and the component glue
+//! weigh (BENCHMARKS.md's size table), and the most requests per second any
+//! spin-sdk component can get from a host (its HTTP table's ceiling row).
 use spin_sdk::http::{IncomingRequest, Response};
 use spin_sdk::http_component;
 
