@@ -237,6 +237,10 @@ fn the_page_and_its_wasm_are_served_with_their_types() {
     assert_eq!(wasm.status, 200);
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
     assert_eq!(&wasm.body[..4], b"\0asm");
+    // Written in 4 KiB pieces (src/service/spin.rs): every byte arrives.
+    let built = std::fs::read(repo_root().join("www/pkg/timestamp_bg.wasm")).expect("built");
+    assert!(built.len() > 4 * 4096);
+    assert!(wasm.body == built, "{} of {} bytes", wasm.body.len(), built.len());
 
     // The package's entry (the page imports it) and the module it wraps.
     for path in ["/pkg/index.js", "/pkg/timestamp.js"] {

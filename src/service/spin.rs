@@ -9,14 +9,16 @@
 #![allow(unsafe_code)]
 
 use futures::StreamExt;
-use spin_sdk::http::{IncomingRequest, Method, Response};
+use spin_sdk::http::{
+    Fields, IncomingRequest, Method, OutgoingBody, OutgoingResponse, ResponseOutparam,
+};
 use spin_sdk::http_component;
 
 use super::routes::{self, RequestBody};
 use crate::Timestamp;
 
 #[http_component]
-async fn handle(request: IncomingRequest) -> Response {
+async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
     let method = method_name(&request.method());
     let target = request.path_with_query().unwrap_or_default();
     let answer = if routes::wants_body(&method, &target) {
@@ -29,16 +31,45 @@ async fn handle(request: IncomingRequest) -> Response {
     } else {
         routes::handle(&method, &target, Timestamp::now)
     };
-    let headers: Vec<(String, String)> = answer
+    respond(response_out, answer);
+}
+
+/// The most bytes one `blocking-write-and-flush` call takes.
+const WRITE_BYTES: usize = 4096;
+
+/// Sends `answer` with wasi:http directly: the headers in one call, the
+/// response handed to the host, then the body in blocking writes. spin-sdk's
+/// `Response` path gives the same bytes, but its asynchronous body sink polls
+/// the stream's readiness around every write, and each of those is a call
+/// into the host, which costs more than this service's own work.
+fn respond(response_out: ResponseOutparam, answer: routes::Response) {
+    let headers: Vec<(String, Vec<u8>)> = answer
         .headers
         .into_iter()
-        .map(|(name, value)| (name.to_owned(), value.into_owned()))
+        .map(|(name, value)| (name.to_owned(), value.into_owned().into_bytes()))
         .collect();
-    Response::builder()
-        .status(answer.status)
-        .headers(headers)
-        .body(answer.body.into_owned())
-        .build()
+    // The routes write only valid, lower-case names and visible ASCII values,
+    // which a host cannot refuse; should one, the answer goes out without
+    // headers rather than not at all.
+    let fields = Fields::from_list(&headers).unwrap_or_else(|_| Fields::new());
+    let response = OutgoingResponse::new(fields);
+    // Every status the routes use is valid.
+    let _ = response.set_status_code(answer.status);
+    let Ok(body) = response.body() else {
+        return;
+    };
+    // Handed over before the body is written, so a body larger than the
+    // host's buffer cannot block on a reader that has not started.
+    response_out.set(response);
+    if let Ok(stream) = body.write() {
+        for chunk in answer.body.chunks(WRITE_BYTES) {
+            if stream.blocking_write_and_flush(chunk).is_err() {
+                // The client went away; nothing is left to tell it.
+                break;
+            }
+        }
+    }
+    let _ = OutgoingBody::finish(body, None);
 }
 
 /// The whole body, or why not: a declared or actual length over the limit
