@@ -1,5 +1,7 @@
 //! The API's JSON body, the freeCodeCamp reference's shape.
 
+use std::borrow::Cow;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::{Error, Timestamp};
@@ -34,8 +36,9 @@ impl Answer {
     /// integer and a `toUTCString()` text, whose characters (letters, digits,
     /// `,`, `:`, `-`, space) JSON never escapes. Writing it straight into one
     /// allocation halves the cost of serde_json's general path (see the
-    /// `answer` benchmarks); a test checks the two agree.
-    pub fn to_json(&self) -> String {
+    /// `answer` benchmarks); a test checks the two agree. Invalid Date is a
+    /// constant, borrowed, so it costs no allocation at all.
+    pub fn to_json(&self) -> Cow<'static, str> {
         match self {
             Answer::Date(t) => {
                 let mut json = String::with_capacity(64);
@@ -44,9 +47,9 @@ impl Answer {
                 json.push_str(r#","utc":""#);
                 json.push_str(t.utc_string().as_str());
                 json.push_str(r#""}"#);
-                json
+                Cow::Owned(json)
             }
-            Answer::Invalid(_) => INVALID_DATE_JSON.to_owned(),
+            Answer::Invalid(_) => Cow::Borrowed(INVALID_DATE_JSON),
         }
     }
 
@@ -62,17 +65,17 @@ impl Answer {
     ///     r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z"}"#
     /// );
     /// ```
-    pub fn to_json_full(&self) -> String {
+    pub fn to_json_full(&self) -> Cow<'static, str> {
         match self {
             Answer::Date(t) => {
-                let mut json = self.to_json();
+                let mut json = self.to_json().into_owned();
                 json.truncate(json.len() - 1); // the closing brace
                 json.push_str(r#","iso":""#);
                 json.push_str(t.iso_string().as_str());
                 json.push_str(r#""}"#);
-                json
+                Cow::Owned(json)
             }
-            Answer::Invalid(_) => INVALID_DATE_JSON.to_owned(),
+            Answer::Invalid(_) => Cow::Borrowed(INVALID_DATE_JSON),
         }
     }
 }
@@ -92,14 +95,15 @@ impl Answer {
     ///     r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","local":"2016-12-24T19:00:00.000-05:00","tz":"America/New_York"}"#
     /// );
     /// ```
-    pub fn to_json_in_zone(&self, iso: bool, zone: &impl crate::LocalZone) -> String {
+    pub fn to_json_in_zone(&self, iso: bool, zone: &impl crate::LocalZone) -> Cow<'static, str> {
         match self {
             Answer::Date(t) => {
                 let mut json = if iso {
                     self.to_json_full()
                 } else {
                     self.to_json()
-                };
+                }
+                .into_owned();
                 json.truncate(json.len() - 1); // the closing brace
                 json.push_str(r#","local":""#);
                 let offset = zone.offset_ms(t.unix_ms());
@@ -109,9 +113,9 @@ impl Answer {
                 // serializer costs nothing here and keeps the JSON valid.
                 json.push_str(&serde_json::to_string(zone.name()).unwrap_or_default());
                 json.push('}');
-                json
+                Cow::Owned(json)
             }
-            Answer::Invalid(_) => INVALID_DATE_JSON.to_owned(),
+            Answer::Invalid(_) => Cow::Borrowed(INVALID_DATE_JSON),
         }
     }
 }

@@ -127,7 +127,8 @@ impl DateText {
         ];
 
         let days = t.unix_ms.div_euclid(MS_PER_DAY);
-        let seconds_of_day = (t.unix_ms.rem_euclid(MS_PER_DAY) / 1000) as u32;
+        // The remainder from the quotient: one division, not two.
+        let seconds_of_day = ((t.unix_ms - days * MS_PER_DAY) / 1000) as u32;
         let date = civil::civil_from_days(days);
 
         // Fixed fields are written at known offsets ("Www, DD Mmm "), then
@@ -197,7 +198,7 @@ impl DateText {
     /// 0–9999 as `±YYYYYY`), without a zone designator.
     fn iso_fields(ms: i64) -> DateText {
         let days = ms.div_euclid(MS_PER_DAY);
-        let ms_of_day = ms.rem_euclid(MS_PER_DAY) as u32;
+        let ms_of_day = (ms - days * MS_PER_DAY) as u32;
         let date = civil::civil_from_days(days);
 
         let mut b = [0u8; Self::CAPACITY];
@@ -246,11 +247,23 @@ impl DateText {
 }
 
 /// Writes `n` zero-padded into all of `out`, one digit a byte (the caller
-/// sizes `out` for `n`).
+/// sizes `out` for `n`), two digits per division.
 fn write_digits(out: &mut [u8], mut n: u32) {
-    for slot in out.iter_mut().rev() {
-        *slot = b'0' + (n % 10) as u8;
-        n /= 10;
+    const PAIRS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let mut end = out.len();
+    while end >= 2 {
+        let pair = (n % 100) as usize * 2;
+        out[end - 2..end].copy_from_slice(&PAIRS[pair..pair + 2]);
+        n /= 100;
+        end -= 2;
+    }
+    if end == 1 {
+        out[0] = b'0' + (n % 10) as u8;
     }
 }
 

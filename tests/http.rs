@@ -240,7 +240,12 @@ fn the_page_and_its_wasm_are_served_with_their_types() {
     // Written in 4 KiB pieces (src/service/spin.rs): every byte arrives.
     let built = std::fs::read(repo_root().join("www/pkg/timestamp_bg.wasm")).expect("built");
     assert!(built.len() > 4 * 4096);
-    assert!(wasm.body == built, "{} of {} bytes", wasm.body.len(), built.len());
+    assert!(
+        wasm.body == built,
+        "{} of {} bytes",
+        wasm.body.len(),
+        built.len()
+    );
 
     // The package's entry (the page imports it) and the module it wraps.
     for path in ["/pkg/index.js", "/pkg/timestamp.js"] {

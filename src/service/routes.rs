@@ -265,7 +265,7 @@ struct Options {
 
 impl Options {
     /// One input's answer, as the query asks.
-    fn answer(&self, input: &str, now: impl FnOnce() -> Timestamp) -> String {
+    fn answer(&self, input: &str, now: impl FnOnce() -> Timestamp) -> Cow<'static, str> {
         let result = match &self.zone {
             Some(zone) => convert_in_zone(input, self.unit, zone, now),
             None => convert_in(input, self.unit, now),
@@ -327,8 +327,11 @@ fn convert_date(raw: &str, query: &str, now: impl FnOnce() -> Timestamp) -> Resp
     let Ok(input) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
         return error(400, "Bad Request: the date is not UTF-8");
     };
-    let body = options.answer(&input, now);
-    let mut response = json(200, body.into_bytes().into());
+    let body = match options.answer(&input, now) {
+        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+    };
+    let mut response = json(200, body);
     let cache = if input.is_empty() {
         "no-store"
     } else {
