@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packPackage, root, startHost, toolRequire } from './support.mjs';
+import { corpus, packPackage, root, startHost, toolRequire } from './support.mjs';
 
 const { chromium } = toolRequire('playwright-core');
 
@@ -155,4 +155,19 @@ test('the page runs on the npm-packed package', async (t) => {
   await page.fill('#date', '05 October 2011, GMT');
   assert.equal(await page.textContent('#unix'), '1317772800000');
   assert.ok(['index.js', 'timestamp.js', 'timestamp_bg.wasm'].every((f) => served.includes(f)), served.join(', '));
+
+  // The whole corpus in chromium, through the package's lane (no options;
+  // TextDecoder, not Node's Buffer) and through wasm-bindgen (options).
+  const cases = corpus();
+  const got = await page.evaluate(async (inputs) => {
+    const { convert } = await import('./pkg/index.js');
+    return inputs.map((input) => [JSON.stringify(convert(input)), JSON.stringify(convert(input, {}))]);
+  }, cases.map((c) => c.input));
+  const wrong = [];
+  cases.forEach(({ input, expected }, i) => {
+    const [lane, module] = got[i];
+    const want = JSON.stringify(expected);
+    if (lane !== want || module !== want) wrong.push(`${JSON.stringify(input)}: node ${want} / lane ${lane} / wasm-bindgen ${module}`);
+  });
+  assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} of ${cases.length} disagree in chromium`);
 });
