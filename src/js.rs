@@ -128,6 +128,11 @@ extern "C" {
     fn now() -> f64;
 }
 
+/// Now, by the JS engine's `Date.now()`.
+fn browser_now() -> Timestamp {
+    Timestamp::from_unix_ms(now() as i64).unwrap_or(Timestamp::MAX)
+}
+
 /// A zone whose offsets come from the JS engine's `Intl` (the browser's
 /// own time zone data: no database in the binary).
 struct IntlZone {
@@ -173,10 +178,9 @@ pub fn convert(input: &str, options: Option<ConvertOptions>) -> Result<Conversio
             ));
         }
     };
-    let clock = || Timestamp::from_unix_ms(now() as i64).unwrap_or(Timestamp::MAX);
     let result = match &zone {
-        Some(zone) => crate::convert_in_zone(input, unit, zone, clock),
-        None => crate::convert_in(input, unit, clock),
+        Some(zone) => crate::convert_in_zone(input, unit, zone, browser_now),
+        None => crate::convert_in(input, unit, browser_now),
     };
     let Ok(t) = result else {
         return Ok(invalid_date());
@@ -220,8 +224,7 @@ pub fn convert_lane(len: usize) -> f64 {
         let Some(Ok(input)) = lane.get(..len).map(core::str::from_utf8) else {
             return f64::NAN;
         };
-        let clock = || Timestamp::from_unix_ms(now() as i64).unwrap_or(Timestamp::MAX);
-        let Ok(t) = crate::convert_in(input, Unit::Milliseconds, clock) else {
+        let Ok(t) = crate::convert_in(input, Unit::Milliseconds, browser_now) else {
             return f64::NAN;
         };
         let utc = t.utc_string();
