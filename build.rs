@@ -55,7 +55,11 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        // Dotfiles, and wasm-pack's copy of this repository's README in
+        // www/pkg: 22 KB the page never loads, which would also make the
+        // component's size change with every README edit.
+        if name.to_string_lossy().starts_with('.') || name == "README.md" {
             continue;
         }
         match entry.file_type() {
