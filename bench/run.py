@@ -180,7 +180,8 @@ def sizes():
     assets = 0
     for dirpath, _, files in os.walk(os.path.join(ROOT, "www")):
         for f in files:
-            if not f.startswith("."):
+            # What build.rs embeds: no dotfiles, no README (wasm-pack's copy).
+            if not f.startswith(".") and f != "README.md":
                 assets += os.path.getsize(os.path.join(dirpath, f))
     out["assets"] = assets
     try:
