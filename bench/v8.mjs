@@ -35,26 +35,42 @@ const variants = {
 };
 
 let sink = 0;
+
 /**
- * Median ns per call over rounds of `n` calls, after a warm-up. Each
- * measurement gets its own loop function, compiled from source, so that one
- * variant's type feedback (the call site inlining `fn`) never slows another.
+ * A loop of `n` calls of `fn(input)`, compiled from source for each
+ * measurement, so that one variant's type feedback (the call site inlining
+ * `fn`) never slows another.
  */
-function time(fn, input, n = 100_000, rounds = 11) {
+function loopFor(fn, input) {
   // eslint-disable-next-line no-new-func
   const loop = new Function('fn', 'input', 'n', `
     let sink = 0;
     for (let i = 0; i < n; i++) sink ^= fn(input) === null ? 1 : 0;
     return sink;`);
-  sink ^= loop(fn, input, n * 5);
-  const results = [];
+  return (n) => loop(fn, input, n);
+}
+
+/**
+ * Median ns per call of each variant on `input`, over rounds of `n` calls.
+ * The variants take turns round by round, so a slow spell of this shared VM
+ * slows all of them alike instead of one variant's whole measurement.
+ */
+function timeVariants(input, n = 100_000, rounds = 11) {
+  const loops = Object.entries(variants).map(([name, fn]) => [name, loopFor(fn, input), []]);
+  for (const [, loop] of loops) sink ^= loop(n * 5);
   for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    sink ^= loop(fn, input, n);
-    results.push(Number(process.hrtime.bigint() - start) / n);
+    for (const [, loop, results] of loops) {
+      const start = process.hrtime.bigint();
+      sink ^= loop(n);
+      results.push(Number(process.hrtime.bigint() - start) / n);
+    }
   }
-  results.sort((a, b) => a - b);
-  return Math.round(results[rounds >> 1] * 10) / 10;
+  const out = {};
+  for (const [name, , results] of loops) {
+    results.sort((a, b) => a - b);
+    out[name] = Math.round(results[rounds >> 1] * 10) / 10;
+  }
+  return out;
 }
 
 // Every variant on every input first: wasm code starts in V8's baseline
@@ -67,9 +83,6 @@ for (let round = 0; round < 3; round++) {
 }
 
 const out = {};
-for (const [name, input] of Object.entries(INPUTS)) {
-  out[name] = {};
-  for (const [variant, fn] of Object.entries(variants)) out[name][variant] = time(fn, input);
-}
+for (const [name, input] of Object.entries(INPUTS)) out[name] = timeVariants(input);
 if (sink === 42) console.error('');
 console.log(JSON.stringify(out));
