@@ -1,0 +1,470 @@
+//! `timestamp-host`: a small wasi:http host (the WASIp2 `wasi:http/proxy`
+//! world) that serves the timestamp component, or any component of that
+//! world.
+//!
+//! It is built from the crates `wasmtime serve` is built from (`wasmtime`,
+//! `wasmtime-wasi`, `wasmtime-wasi-http`), and differs from it in what a
+//! small stateless service wants (BENCHMARKS.md has the figures):
+//!
+//! - **No request crosses a thread.** Each worker thread runs its own
+//!   single-threaded tokio runtime, its own listening socket on the shared
+//!   address (`SO_REUSEPORT`: the kernel spreads connections over them) and
+//!   its own instances. `wasmtime serve` hands each request from the
+//!   connection's task to an instance's task on a multi-threaded runtime.
+//! - **Instances are reused.** An instance that answered without trapping
+//!   answers the next request too; a trap drops it. The component keeps no
+//!   state between requests that could change an answer (see
+//!   `scripts/serve-flags` for `wasmtime serve`'s equivalent flag).
+//! - **It starts in a few milliseconds.** A precompiled component is mapped,
+//!   not compiled, and the binary carries only what serving needs.
+//! - **A request without `Host`** (legal in HTTP/1.0) gets the listening
+//!   address as its authority instead of the host's own 500 page.
+//!
+//! ```text
+//! timestamp-host compile COMPONENT.wasm -o COMPONENT.cwasm
+//! timestamp-host serve [--addr 127.0.0.1:3000] [--threads N] COMPONENT.(c)wasm
+//! ```
+
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::server::conn::http1;
+use hyper::{Request, Response, StatusCode};
+use socket2::{Domain, Protocol, Socket, Type};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use wasmtime::component::{Component, Linker, ResourceTable};
+use wasmtime::{Config, Engine, Result, Store, bail};
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+use wasmtime_wasi_http::io::TokioIo;
+use wasmtime_wasi_http::p2::bindings::http::types::Scheme;
+use wasmtime_wasi_http::p2::bindings::{Proxy, ProxyPre};
+use wasmtime_wasi_http::p2::body::HyperOutgoingBody;
+use wasmtime_wasi_http::{
+    RequestOptions, WasiBody, WasiHttpCtx, WasiHttpCtxView, WasiHttpHooks, WasiHttpView,
+};
+
+const USAGE: &str = "\
+usage: timestamp-host compile COMPONENT.wasm -o OUT.cwasm
+       timestamp-host serve [--addr HOST:PORT] [--threads N] COMPONENT.wasm|COMPONENT.cwasm
+
+serve answers HTTP/1.1 on HOST:PORT (default 127.0.0.1:3000) with a
+component of the wasi:http/proxy world. A .cwasm must come from this
+binary's own `compile`: it is machine code, and it is trusted as such.";
+
+/// How many finished instances a worker keeps for the next requests. More
+/// than this many at once (slow request bodies, say) get fresh instances
+/// that are dropped afterwards.
+const IDLE_INSTANCES_PER_WORKER: usize = 64;
+
+/// An instance serves at most this many requests, so that whatever a
+/// component lets grow (its heap's high-water mark, say) is given back now
+/// and then.
+const REQUESTS_PER_INSTANCE: u64 = 1_000_000;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("compile") => compile(&args[1..]),
+        Some("serve") => serve(&args[1..]),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            return;
+        }
+        _ => Err(wasmtime::format_err!("{USAGE}")),
+    };
+    if let Err(e) = result {
+        eprintln!("timestamp-host: {e:#}");
+        std::process::exit(2);
+    }
+}
+
+/// One engine configuration for `compile` and `serve`: a .cwasm loads only
+/// into an engine configured as the one that made it.
+fn engine() -> Result<Engine> {
+    Engine::new(&Config::new())
+}
+
+fn compile(args: &[String]) -> Result<()> {
+    let [input, flag, output] = args else {
+        bail!("{USAGE}");
+    };
+    if flag != "-o" {
+        bail!("{USAGE}");
+    }
+    let wasm = std::fs::read(input).map_err(|e| wasmtime::format_err!("{input}: {e}"))?;
+    let compiled = engine()?.precompile_component(&wasm)?;
+    std::fs::write(output, compiled).map_err(|e| wasmtime::format_err!("{output}: {e}"))?;
+    Ok(())
+}
+
+struct ServeOptions {
+    addr: SocketAddr,
+    threads: usize,
+    component: PathBuf,
+}
+
+fn serve_options(args: &[String]) -> Result<ServeOptions> {
+    let mut addr: SocketAddr = "127.0.0.1:3000".parse()?;
+    let mut threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut component = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--addr" => {
+                let value = args
+                    .next()
+                    .ok_or_else(|| wasmtime::format_err!("--addr needs HOST:PORT"))?;
+                addr = value
+                    .parse()
+                    .map_err(|e| wasmtime::format_err!("--addr {value}: {e}"))?;
+            }
+            "--threads" => {
+                let value = args
+                    .next()
+                    .ok_or_else(|| wasmtime::format_err!("--threads needs a number"))?;
+                threads = value.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    wasmtime::format_err!("--threads {value}: not a positive number")
+                })?;
+            }
+            path if component.is_none() && !path.starts_with('-') => {
+                component = Some(PathBuf::from(path));
+            }
+            other => bail!("unexpected argument {other:?}\n{USAGE}"),
+        }
+    }
+    let component = component.ok_or_else(|| wasmtime::format_err!("{USAGE}"))?;
+    Ok(ServeOptions {
+        addr,
+        threads,
+        component,
+    })
+}
+
+fn load(engine: &Engine, path: &Path) -> Result<Component> {
+    let bytes_start = std::fs::File::open(path)
+        .and_then(|mut f| {
+            let mut magic = [0u8; 4];
+            std::io::Read::read_exact(&mut f, &mut magic).map(|()| magic)
+        })
+        .map_err(|e| wasmtime::format_err!("{}: {e}", path.display()))?;
+    if bytes_start == *b"\0asm" {
+        Component::from_file(engine, path)
+    } else {
+        // SAFETY: a .cwasm is native code; `serve`'s usage says it must come
+        // from this binary's `compile`, and wasmtime checks that its header
+        // matches this engine's version and configuration.
+        unsafe { Component::deserialize_file(engine, path) }
+    }
+}
+
+fn serve(args: &[String]) -> Result<()> {
+    let started = Instant::now();
+    let options = serve_options(args)?;
+    let engine = engine()?;
+    let component = load(&engine, &options.component).map_err(|e| {
+        wasmtime::format_err!("cannot serve {}: {e:#}", options.component.display())
+    })?;
+    let mut linker = Linker::<HostState>::new(&engine);
+    wasmtime_wasi::p2::add_to_linker_async(&mut linker)?;
+    wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
+    let pre = ProxyPre::new(linker.instantiate_pre(&component)?)?;
+
+    // One listening socket, shared by the workers: each waits for
+    // connections on it in its own runtime, and the kernel gives each
+    // connection to one of them. (Not one socket per worker with
+    // SO_REUSEPORT: that would also let a second host started on the same
+    // address quietly take half the connections instead of failing.)
+    let listener = listen(options.addr)?;
+    let addr = listener.local_addr()?;
+    let mut sockets = Vec::with_capacity(options.threads);
+    for _ in 1..options.threads {
+        sockets.push(listener.try_clone()?);
+    }
+    sockets.push(listener);
+    // Each worker reports once when it is ready to serve, and again if it
+    // ever stops: the first failure, at start or later, stops the host.
+    let (report, reports) = mpsc::channel();
+    for (index, socket) in sockets.into_iter().enumerate() {
+        let pre = pre.clone();
+        let report = report.clone();
+        std::thread::Builder::new()
+            .name(format!("worker-{index}"))
+            .spawn(move || {
+                let stopped = run_worker(pre, socket, addr, &report);
+                let _ = report.send(stopped.and_then(|()| bail!("a worker stopped")));
+            })?;
+    }
+    drop(report);
+    for _ in 0..options.threads {
+        reports
+            .recv()
+            .map_err(|_| wasmtime::format_err!("a worker thread panicked"))??;
+    }
+    eprintln!(
+        "Serving HTTP on http://{addr}/ ({} workers, ready in {:.1} ms)",
+        options.threads,
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    match reports.recv() {
+        Ok(stopped) => stopped,
+        Err(_) => bail!("a worker thread panicked"),
+    }
+}
+
+/// A listening socket on `addr`, made without a runtime: tokio's own
+/// sockets register with the runtime that creates them, and each worker has
+/// its own.
+fn listen(addr: SocketAddr) -> Result<std::net::TcpListener> {
+    let socket = Socket::new(Domain::for_address(addr), Type::STREAM, Some(Protocol::TCP))?;
+    // As every server: a restart may bind while old connections linger.
+    socket.set_reuse_address(true)?;
+    socket.set_nonblocking(true)?;
+    socket
+        .bind(&addr.into())
+        .map_err(|e| wasmtime::format_err!("cannot listen on {addr}: {e}"))?;
+    socket.listen(1024)?;
+    Ok(socket.into())
+}
+
+/// Serves connections from `socket` until the listener fails; sends
+/// `Ok(())` on `ready` once it has an instance to serve with.
+fn run_worker(
+    pre: ProxyPre<HostState>,
+    socket: std::net::TcpListener,
+    local_addr: SocketAddr,
+    ready: &mpsc::Sender<Result<()>>,
+) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let local = tokio::task::LocalSet::new();
+    local.block_on(&runtime, async move {
+        let listener = TcpListener::from_std(socket)?;
+        let worker = Rc::new(Worker {
+            pre,
+            idle: RefCell::new(Vec::new()),
+            authority: local_addr.to_string(),
+        });
+        // One instance made now: a component that cannot be instantiated
+        // stops the host at start instead of failing every request.
+        let first = worker.instantiate().await?;
+        worker.idle.borrow_mut().push(first);
+        let _ = ready.send(Ok(()));
+        loop {
+            let (stream, _) = match listener.accept().await {
+                Ok(connection) => connection,
+                // Out of file descriptors, or a connection reset before it
+                // was accepted: the listener itself is fine.
+                Err(e) => {
+                    eprintln!("timestamp-host: accept: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                    continue;
+                }
+            };
+            let _ = stream.set_nodelay(true);
+            let worker = worker.clone();
+            tokio::task::spawn_local(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    let worker = worker.clone();
+                    async move { Ok::<_, Infallible>(worker.handle(request).await) }
+                });
+                // Errors here are the client's (a reset, a malformed
+                // request hyper already answered): nothing to report.
+                let _ = http1::Builder::new()
+                    .keep_alive(true)
+                    .serve_connection(TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    })
+}
+
+/// One thread's share of the server: its instances of the component.
+struct Worker {
+    pre: ProxyPre<HostState>,
+    idle: RefCell<Vec<Instance>>,
+    /// The authority given to requests that name none.
+    authority: String,
+}
+
+struct Instance {
+    store: Store<HostState>,
+    proxy: Proxy,
+    served: u64,
+}
+
+impl Worker {
+    async fn instantiate(&self) -> Result<Instance> {
+        let mut store = Store::new(self.pre.engine(), HostState::new());
+        let proxy = self.pre.instantiate_async(&mut store).await?;
+        Ok(Instance {
+            store,
+            proxy,
+            served: 0,
+        })
+    }
+
+    async fn handle(self: Rc<Self>, mut request: Request<Incoming>) -> Response<HyperOutgoingBody> {
+        if request.uri().authority().is_none()
+            && !request.headers().contains_key(hyper::header::HOST)
+            && let Ok(host) = self.authority.parse()
+        {
+            request.headers_mut().insert(hyper::header::HOST, host);
+        }
+        let idle = self.idle.borrow_mut().pop();
+        let mut instance = match idle {
+            Some(instance) => instance,
+            None => match self.instantiate().await {
+                Ok(instance) => instance,
+                Err(e) => {
+                    return host_error(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        &format!("cannot instantiate the component: {e:#}"),
+                    );
+                }
+            },
+        };
+        let (sender, receiver) = oneshot::channel();
+        let resources = {
+            let mut http = instance.store.data_mut().http();
+            http.new_incoming_request(Scheme::Http, request)
+                .and_then(|request| Ok((request, http.new_response_outparam(sender)?)))
+        };
+        let (request, outparam) = match resources {
+            Ok(resources) => resources,
+            // A Host header that is not text: the client's fault.
+            Err(e) => return host_error(StatusCode::BAD_REQUEST, &format!("bad request: {e:#}")),
+        };
+        // The guest runs in a task of its own: it may go on writing the body
+        // after it has handed over the response head.
+        let worker = self.clone();
+        let guest = tokio::task::spawn_local(async move {
+            let result = instance
+                .proxy
+                .wasi_http_incoming_handler()
+                .call_handle(&mut instance.store, request, outparam)
+                .await;
+            match result {
+                Ok(()) => {
+                    instance.served += 1;
+                    let mut idle = worker.idle.borrow_mut();
+                    if instance.served < REQUESTS_PER_INSTANCE
+                        && idle.len() < IDLE_INSTANCES_PER_WORKER
+                    {
+                        idle.push(instance);
+                    }
+                    Ok(())
+                }
+                // A trap leaves the instance unusable: it is dropped.
+                Err(e) => Err(e),
+            }
+        });
+        match receiver.await {
+            Ok(Ok(response)) => response,
+            Ok(Err(code)) => host_error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &format!("the component failed: {code:?}"),
+            ),
+            Err(_) => {
+                let why = match guest.await {
+                    Ok(Ok(())) => "the component answered nothing".to_string(),
+                    Ok(Err(e)) => format!("the component trapped: {e:#}"),
+                    Err(e) => format!("the component's task failed: {e}"),
+                };
+                eprintln!("timestamp-host: {why}");
+                host_error(StatusCode::INTERNAL_SERVER_ERROR, &why)
+            }
+        }
+    }
+}
+
+/// The host's own answer when the component gives none: a short text, as
+/// `wasmtime serve` gives (a 500, or a 400 for a request wasi:http cannot
+/// carry).
+fn host_error(status: StatusCode, why: &str) -> Response<HyperOutgoingBody> {
+    let body = Full::new(Bytes::from(format!("{why}\n")))
+        .map_err(wasmtime_wasi_http::Error::from)
+        .boxed_unsync();
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+/// What a store holds: the WASI context (stdio inherited, as `wasmtime
+/// serve -S cli=y` gives) and the wasi:http context.
+struct HostState {
+    wasi: WasiCtx,
+    http: WasiHttpCtx,
+    table: ResourceTable,
+    hooks: NoOutgoingRequests,
+}
+
+impl HostState {
+    fn new() -> Self {
+        HostState {
+            wasi: WasiCtx::builder().inherit_stdout().inherit_stderr().build(),
+            http: WasiHttpCtx::new(),
+            table: ResourceTable::new(),
+            hooks: NoOutgoingRequests,
+        }
+    }
+}
+
+impl WasiView for HostState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+impl WasiHttpView for HostState {
+    fn http(&mut self) -> WasiHttpCtxView<'_> {
+        WasiHttpCtxView {
+            ctx: &mut self.http,
+            table: &mut self.table,
+            hooks: &mut self.hooks,
+        }
+    }
+}
+
+/// The served component answers requests; it does not make any. Refusing
+/// outgoing requests also keeps TLS and a DNS resolver out of this binary.
+struct NoOutgoingRequests;
+
+impl WasiHttpHooks for NoOutgoingRequests {
+    fn send_request(
+        &mut self,
+        _request: hyper::Request<WasiBody>,
+        _options: Option<RequestOptions>,
+        _fut: Box<dyn Future<Output = Result<(), wasmtime_wasi_http::Error>> + Send>,
+    ) -> Box<
+        dyn Future<
+                Output = Result<
+                    (
+                        hyper::Response<WasiBody>,
+                        Box<dyn Future<Output = Result<(), wasmtime_wasi_http::Error>> + Send>,
+                    ),
+                    wasmtime_wasi_http::Error,
+                >,
+            > + Send,
+    > {
+        Box::new(std::future::ready(Err(
+            wasmtime_wasi_http::Error::DestinationIpProhibited,
+        )))
+    }
+}
