@@ -1,5 +1,5 @@
-//! The Spin component in a real wasi:http host (`wasmtime serve`), over real
-//! HTTP on loopback.
+//! The Spin component in a real wasi:http host (timestamp-host, or `wasmtime
+//! serve` with `TIMESTAMP_TEST_HOST=wasmtime`), over real HTTP on loopback.
 
 // Native: these start processes and sockets. (wasm-pack test builds every
 // test target for the browser, where tests/web.rs runs.)
@@ -85,15 +85,7 @@ fn an_empty_date_is_now() {
 #[test]
 fn the_whole_corpus_over_http() {
     let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
-    let flags =
-        std::fs::read_to_string(repo_root().join("scripts/serve-flags")).expect("serve-flags");
-    let flags: Vec<&str> = flags
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .split_whitespace()
-        .collect();
-    let host = Host::start_with(&flags);
+    let host = Host::start_as_served();
     let mut wrong = Vec::new();
     for case in &cases {
         let target = format!(

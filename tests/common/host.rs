@@ -2,10 +2,13 @@
 //! client for it. Raw, so a test can send what a polite client library
 //! refuses to (`%zz`, 64 KiB paths, odd methods).
 //!
-//! The host is `wasmtime serve` (installed by scripts/setup; the
-//! `TIMESTAMP_WASMTIME` variable names another binary). The component is
-//! compiled once per test binary to a `.cwasm`, so each test starts its own
-//! host in milliseconds. A host that cannot start fails the test.
+//! The host is timestamp-host (host/, what `scripts/run` serves with), or
+//! `wasmtime serve` when `TIMESTAMP_TEST_HOST=wasmtime`; scripts/test runs
+//! the HTTP suites under both. scripts/setup installs both
+//! (`TIMESTAMP_HOST` and `TIMESTAMP_WASMTIME` name other binaries). The
+//! component is compiled once per test binary to a `.cwasm`, so each test
+//! starts its own host in milliseconds. A host that cannot start fails the
+//! test.
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -15,6 +18,70 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use super::repo_root;
+
+/// Which wasi:http host the HTTP tests run the component in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostKind {
+    /// host/: the project's own host, what `scripts/run` serves with.
+    TimestampHost,
+    /// `wasmtime serve`, the reference wasi:http host.
+    Wasmtime,
+}
+
+impl HostKind {
+    /// `TIMESTAMP_TEST_HOST`: `wasmtime`, or `timestamp-host` (the default).
+    pub fn under_test() -> HostKind {
+        match std::env::var("TIMESTAMP_TEST_HOST").as_deref() {
+            Ok("wasmtime") => HostKind::Wasmtime,
+            Ok("timestamp-host") | Err(_) => HostKind::TimestampHost,
+            Ok(other) => panic!("TIMESTAMP_TEST_HOST={other}: expected wasmtime or timestamp-host"),
+        }
+    }
+
+    fn binary(self) -> PathBuf {
+        match self {
+            HostKind::TimestampHost => timestamp_host(),
+            HostKind::Wasmtime => wasmtime(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            HostKind::TimestampHost => "timestamp-host",
+            HostKind::Wasmtime => "wasmtime",
+        }
+    }
+
+    /// The flags `scripts/run` serves with, after `serve`.
+    fn served_flags(self) -> Vec<String> {
+        match self {
+            // Instance reuse is what this host always does.
+            HostKind::TimestampHost => Vec::new(),
+            HostKind::Wasmtime => {
+                let flags = std::fs::read_to_string(repo_root().join("scripts/serve-flags"))
+                    .expect("scripts/serve-flags");
+                let mut served = vec!["-S".to_string(), "cli=y".to_string()];
+                served.extend(
+                    flags
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .split_whitespace()
+                        .map(str::to_string),
+                );
+                served
+            }
+        }
+    }
+
+    /// The flags that reproduce the host's defaults, after `serve`.
+    fn default_flags(self) -> Vec<String> {
+        match self {
+            HostKind::TimestampHost => Vec::new(),
+            HostKind::Wasmtime => vec!["-S".to_string(), "cli=y".to_string()],
+        }
+    }
+}
 
 /// The component `scripts/build` writes.
 pub fn component() -> PathBuf {
@@ -29,77 +96,108 @@ pub fn component() -> PathBuf {
 
 /// The wasmtime CLI scripts/setup installs.
 pub fn wasmtime() -> PathBuf {
-    if let Some(path) = std::env::var_os("TIMESTAMP_WASMTIME") {
+    tool("TIMESTAMP_WASMTIME", "wasmtime")
+}
+
+/// The timestamp-host scripts/setup builds from host/.
+pub fn timestamp_host() -> PathBuf {
+    tool("TIMESTAMP_HOST", "timestamp-host")
+}
+
+/// `$variable`, else `name` where scripts/setup puts it.
+fn tool(variable: &str, name: &str) -> PathBuf {
+    if let Some(path) = std::env::var_os(variable) {
         return PathBuf::from(path);
     }
     let data = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
         .expect("HOME is set");
-    data.join("timestamp-tools/bin/wasmtime")
+    data.join("timestamp-tools/bin").join(name)
 }
 
-/// The component compiled ahead of time, once per build of it: the file is
-/// named by the component's size and modification time, under target/, so
-/// test binaries share it and nothing piles up in /tmp.
-fn precompiled() -> &'static Path {
-    static CWASM: OnceLock<PathBuf> = OnceLock::new();
-    CWASM.get_or_init(|| {
+/// The component compiled ahead of time by `kind`, once per build of it: the
+/// file is named by the host and the component's size and modification
+/// time, under target/, so test binaries share it and nothing piles up in
+/// /tmp.
+pub fn precompiled(kind: HostKind) -> &'static Path {
+    static CWASM: [OnceLock<PathBuf>; 2] = [OnceLock::new(), OnceLock::new()];
+    CWASM[kind as usize].get_or_init(|| {
         let meta = std::fs::metadata(component()).expect("the component's metadata");
         let modified = meta
             .modified()
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos());
-        let out = repo_root().join(format!("target/timestamp-{}-{modified}.cwasm", meta.len()));
+        let out = repo_root().join(format!(
+            "target/timestamp-{}-{modified}.{}.cwasm",
+            meta.len(),
+            kind.name()
+        ));
         if out.is_file() {
             return out;
         }
         // Written under another name first: test binaries run one at a time,
         // but a half-written file must never be taken for a whole one.
         let partial = out.with_extension(format!("{}.partial", std::process::id()));
-        let status = Command::new(wasmtime())
+        let status = Command::new(kind.binary())
             .arg("compile")
             .arg(component())
             .arg("-o")
             .arg(&partial)
             .status()
-            .unwrap_or_else(|e| panic!("cannot run {}: {e}", wasmtime().display()));
-        assert!(status.success(), "wasmtime compile failed");
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", kind.binary().display()));
+        assert!(status.success(), "{} compile failed", kind.name());
         std::fs::rename(&partial, &out).expect("rename the compiled component");
         out
     })
 }
 
-/// `wasmtime serve` on a free loopback port; killed on drop.
+/// The host under test on a free loopback port; killed on drop.
 pub struct Host {
     child: Child,
     pub port: u16,
+    pub kind: HostKind,
 }
 
 impl Host {
+    /// The host under test with its defaults.
     pub fn start() -> Host {
-        Self::start_with(&[])
+        let kind = HostKind::under_test();
+        Self::start_with(kind, &kind.default_flags())
     }
 
-    /// Starts the host with extra `wasmtime serve` flags.
-    pub fn start_with(flags: &[&str]) -> Host {
+    /// The host under test as `scripts/run` serves with it.
+    pub fn start_as_served() -> Host {
+        let kind = HostKind::under_test();
+        Self::start_with(kind, &kind.served_flags())
+    }
+
+    /// `kind serve` with `flags` on the precompiled component.
+    pub fn start_with(kind: HostKind, flags: &[String]) -> Host {
+        Self::start_serving(kind, flags, precompiled(kind))
+    }
+
+    /// `kind serve` with `flags` on `file` (a .wasm or a .cwasm).
+    pub fn start_serving(kind: HostKind, flags: &[String], file: &Path) -> Host {
         let port = free_port();
-        let mut child = Command::new(wasmtime())
-            .arg("serve")
-            .args(["-S", "cli=y", "--allow-precompiled"])
-            .args(flags)
+        let mut command = Command::new(kind.binary());
+        command.arg("serve").args(flags);
+        if kind == HostKind::Wasmtime {
+            command.arg("--allow-precompiled");
+        }
+        let mut child = command
             .arg("--addr")
             .arg(format!("127.0.0.1:{port}"))
-            .arg(precompiled())
+            .arg(file)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", wasmtime().display()));
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", kind.binary().display()));
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Host { child, port };
+                return Host { child, port, kind };
             }
             if let Ok(Some(status)) = child.try_wait() {
                 let mut stderr = String::new();
@@ -107,11 +205,12 @@ impl Host {
                     .stderr
                     .take()
                     .map(|mut e| e.read_to_string(&mut stderr));
-                panic!("wasmtime serve exited with {status}: {stderr}");
+                panic!("{} serve exited with {status}: {stderr}", kind.name());
             }
             assert!(
                 Instant::now() < deadline,
-                "wasmtime serve did not listen within 30 s"
+                "{} serve did not listen within 30 s",
+                kind.name()
             );
             std::thread::sleep(Duration::from_millis(20));
         }

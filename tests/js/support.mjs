@@ -33,11 +33,24 @@ export function packPackage() {
 /** A package from tools/node (installed by scripts/setup). */
 export const toolRequire = createRequire(join(root, 'tools/node/package.json'));
 
-/** The wasmtime CLI scripts/setup installs, or TIMESTAMP_WASMTIME. */
-export function wasmtime() {
-  if (process.env.TIMESTAMP_WASMTIME) return process.env.TIMESTAMP_WASMTIME;
+/** A tool scripts/setup installs, or the binary `variable` names. */
+function tool(variable, name) {
+  if (process.env[variable]) return process.env[variable];
   const data = process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share');
-  return join(data, 'timestamp-tools/bin/wasmtime');
+  return join(data, 'timestamp-tools/bin', name);
+}
+
+/**
+ * The host's command line for `component` on `port`: timestamp-host (host/,
+ * what scripts/run serves with), or `wasmtime serve` when
+ * TIMESTAMP_TEST_HOST=wasmtime.
+ */
+function hostCommand(component, port) {
+  const addr = `127.0.0.1:${port}`;
+  if (process.env.TIMESTAMP_TEST_HOST === 'wasmtime') {
+    return [tool('TIMESTAMP_WASMTIME', 'wasmtime'), ['serve', '-S', 'cli=y', '--addr', addr, component]];
+  }
+  return [tool('TIMESTAMP_HOST', 'timestamp-host'), ['serve', '--addr', addr, component]];
 }
 
 function freePort() {
@@ -52,7 +65,7 @@ function freePort() {
 }
 
 /**
- * Starts `wasmtime serve` with the built component on a free loopback port.
+ * Starts the host (see hostCommand) with the built component on a free loopback port.
  * Resolves to { url, stop } once it answers; rejects if it cannot start.
  */
 export async function startHost() {
@@ -61,7 +74,8 @@ export async function startHost() {
     throw new Error(`${component} is missing: build it with scripts/build`);
   }
   const port = await freePort();
-  const child = spawn(wasmtime(), ['serve', '-S', 'cli=y', '--addr', `127.0.0.1:${port}`, component], {
+  const [binary, args] = hostCommand(component, port);
+  const child = spawn(binary, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -70,14 +84,14 @@ export async function startHost() {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wasmtime serve exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${binary} serve exited: ${stderr}`);
     try {
       await fetch(`${url}/api/hello`);
       break;
     } catch {
       if (Date.now() > deadline) {
         child.kill();
-        throw new Error(`wasmtime serve did not answer within 30 s: ${stderr}`);
+        throw new Error(`${binary} serve did not answer within 30 s: ${stderr}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -39,6 +39,14 @@ def wasmtime():
     return os.path.join(data, "timestamp-tools/bin/wasmtime")
 
 
+def timestamp_host():
+    """The project's own wasi:http host (host/), which scripts/setup builds."""
+    if os.environ.get("TIMESTAMP_HOST"):
+        return os.environ["TIMESTAMP_HOST"]
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local/share")
+    return os.path.join(data, "timestamp-tools/bin/timestamp-host")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -65,6 +73,10 @@ def start_server(kind, port, flags, pin=False, component=COMPONENT):
             sys.exit(f"{component} is missing: run scripts/build")
         cmd = [wasmtime(), "serve", "-S", "cli=y", *shlex.split(flags),
                "--addr", f"127.0.0.1:{port}", component]
+    elif kind == "host":
+        if not os.path.isfile(component):
+            sys.exit(f"{component} is missing: run scripts/build")
+        cmd = [timestamp_host(), "serve", *shlex.split(flags), "--addr", f"127.0.0.1:{port}", component]
     else:
         cmd = ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)]
     if pin:
@@ -100,8 +112,9 @@ SERVER_CPU, LOAD_CPU = "0", "1"
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", choices=["wasmtime", "node"], default="wasmtime")
-    parser.add_argument("--wasmtime-flags", default="")
+    parser.add_argument("--server", choices=["wasmtime", "host", "node"], default="wasmtime",
+                        help="wasmtime: `wasmtime serve`; host: timestamp-host (host/); node: bench/reference.mjs")
+    parser.add_argument("--wasmtime-flags", default="", help="extra flags for `wasmtime serve` or timestamp-host")
     parser.add_argument("--duration", type=int, default=30, help="seconds (bounded: at most 120)")
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
@@ -186,7 +199,7 @@ def main():
         stats = {k: int(v) for k, v in (kv.split("=") for kv in match.group(1).split())}
         report = {
             "server": args.server,
-            "wasmtime_flags": args.wasmtime_flags if args.server == "wasmtime" else None,
+            "wasmtime_flags": args.wasmtime_flags if args.server != "node" else None,
             "paths": args.paths,
             "duration_s": duration,
             "connections": args.connections,

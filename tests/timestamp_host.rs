@@ -1,0 +1,144 @@
+//! timestamp-host (host/) as a command: what it serves, what it refuses at
+//! start, and how it says so. What it answers over HTTP is tested by the
+//! HTTP suites (tests/http.rs, hostile.rs, openapi.rs), which run under it.
+
+#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+
+mod common;
+
+use std::net::TcpStream;
+use std::process::{Command, Output, Stdio};
+
+use common::host::{Host, HostKind, component, precompiled, timestamp_host, wasmtime};
+use common::repo_root;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(timestamp_host())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", timestamp_host().display()))
+}
+
+/// Runs a command that must fail at once, and returns its stderr.
+fn refused(args: &[&str]) -> String {
+    let output = run(args);
+    assert_eq!(output.status.code(), Some(2), "{args:?} exits with 2");
+    String::from_utf8(output.stderr).expect("UTF-8 stderr")
+}
+
+#[test]
+fn usage_errors_name_the_problem() {
+    let usage = "usage: timestamp-host compile";
+    let table: &[(&[&str], &str)] = &[
+        (&[], usage),
+        (&["frobnicate"], usage),
+        (&["serve"], usage),
+        (&["compile", "a.wasm"], usage),
+        (
+            &["serve", "--threads", "0", "x.cwasm"],
+            "--threads 0: not a positive number",
+        ),
+        (&["serve", "--threads"], "--threads needs a number"),
+        (
+            &["serve", "--addr", "localhost", "x.cwasm"],
+            "--addr localhost:",
+        ),
+        (
+            &["serve", "--bogus", "x.cwasm"],
+            "unexpected argument \"--bogus\"",
+        ),
+        (
+            &["serve", "/nonexistent.cwasm"],
+            "/nonexistent.cwasm: No such file",
+        ),
+    ];
+    for (args, expected) in table {
+        let stderr = refused(args);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).starts_with(usage));
+}
+
+#[test]
+fn refuses_what_it_cannot_serve_at_start() {
+    let wasmtime_cwasm = repo_root().join("target/timestamp-host-test-by-wasmtime.cwasm");
+    let status = Command::new(wasmtime())
+        .arg("compile")
+        .arg(component())
+        .arg("-o")
+        .arg(&wasmtime_cwasm)
+        .status()
+        .expect("wasmtime compile");
+    assert!(status.success());
+    let npm_module = repo_root().join("www/pkg/timestamp_bg.wasm");
+    // (file, what the error says)
+    let table = [
+        // Another engine's machine code is checked, not trusted.
+        (wasmtime_cwasm.clone(), "compiled with incompatible version"),
+        // A core module is not a component of the wasi:http/proxy world.
+        (npm_module, "a wasm module with a component parser"),
+        // Neither a component nor machine code.
+        (
+            repo_root().join("Cargo.toml"),
+            "failed to parse precompiled artifact",
+        ),
+    ];
+    for (file, expected) in &table {
+        let stderr = refused(&[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            file.to_str().expect("UTF-8 path"),
+        ]);
+        let prefix = format!("timestamp-host: cannot serve {}: ", file.display());
+        assert!(stderr.starts_with(&prefix), "{}: {stderr}", file.display());
+        assert!(stderr.contains(expected), "{}: {stderr}", file.display());
+    }
+    let _ = std::fs::remove_file(wasmtime_cwasm);
+}
+
+#[test]
+fn a_taken_port_is_an_error() {
+    // A second host on the same address fails instead of sharing the
+    // connections (the workers share one socket; none asks for
+    // SO_REUSEPORT).
+    let host = Host::start_with(HostKind::TimestampHost, &[]);
+    let addr = format!("127.0.0.1:{}", host.port);
+    let cwasm = precompiled(HostKind::TimestampHost);
+    let stderr = refused(&[
+        "serve",
+        "--addr",
+        &addr,
+        cwasm.to_str().expect("UTF-8 path"),
+    ]);
+    assert!(
+        stderr.contains(&format!("cannot listen on {addr}")),
+        "{stderr}"
+    );
+    assert_eq!(host.get("/api/2016-12-25").status, 200);
+}
+
+#[test]
+fn serves_a_plain_component_on_one_thread() {
+    // The .wasm itself, compiled at start, and one worker: the answers are
+    // those of the precompiled component on every core, and a connection
+    // held open does not stop the one worker from answering others.
+    let host = Host::start_serving(
+        HostKind::TimestampHost,
+        &["--threads".to_string(), "1".to_string()],
+        &component(),
+    );
+    let idle = TcpStream::connect(("127.0.0.1", host.port)).expect("an idle connection");
+    for _ in 0..3 {
+        let response = host.get("/api/2016-12-25");
+        assert_eq!(response.status, 200);
+        assert_eq!(
+            response.json(),
+            serde_json::json!({"unix": 1482624000000i64, "utc": "Sun, 25 Dec 2016 00:00:00 GMT"})
+        );
+    }
+    drop(idle);
+}
