@@ -168,6 +168,16 @@ fn load(engine: &Engine, path: &Path) -> Result<Component> {
 fn serve(args: &[String]) -> Result<()> {
     let started = Instant::now();
     let options = serve_options(args)?;
+    // One listening socket, shared by the workers: each waits for
+    // connections on it in its own runtime, and the kernel gives each
+    // connection to one of them. (Not one socket per worker with
+    // SO_REUSEPORT: that would also let a second host started on the same
+    // address quietly take half the connections instead of failing.) Bound
+    // first: a taken address fails before any loading, and a client that
+    // connects while the component loads waits in the backlog instead of
+    // being refused.
+    let listener = listen(options.addr)?;
+    let addr = listener.local_addr()?;
     let engine = engine()?;
     let component = load(&engine, &options.component).map_err(|e| {
         wasmtime::format_err!("cannot serve {}: {e:#}", options.component.display())
@@ -177,13 +187,6 @@ fn serve(args: &[String]) -> Result<()> {
     wasmtime_wasi_http::p2::add_only_http_to_linker_async(&mut linker)?;
     let pre = ProxyPre::new(linker.instantiate_pre(&component)?)?;
 
-    // One listening socket, shared by the workers: each waits for
-    // connections on it in its own runtime, and the kernel gives each
-    // connection to one of them. (Not one socket per worker with
-    // SO_REUSEPORT: that would also let a second host started on the same
-    // address quietly take half the connections instead of failing.)
-    let listener = listen(options.addr)?;
-    let addr = listener.local_addr()?;
     let mut sockets = Vec::with_capacity(options.threads);
     for _ in 1..options.threads {
         sockets.push(listener.try_clone()?);
