@@ -8,16 +8,35 @@ mod common;
 
 use std::net::TcpStream;
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use common::host::{Host, HostKind, component, precompiled, timestamp_host, wasmtime};
 use common::repo_root;
 
+/// Runs timestamp-host with `args`; one that has not exited within 30 s is
+/// killed and fails the test (a `serve` that was meant to be refused and
+/// serves instead, say).
 fn run(args: &[&str]) -> Output {
-    Command::new(timestamp_host())
+    let mut child = Command::new(timestamp_host())
         .args(args)
         .stdin(Stdio::null())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", timestamp_host().display()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", timestamp_host().display()));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().expect("the exit status").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let output = child.wait_with_output().expect("its output");
+            panic!(
+                "timestamp-host {args:?} still running after 30 s: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.wait_with_output().expect("its output")
 }
 
 /// Runs a command that must fail at once, and returns its stderr.

@@ -10,11 +10,12 @@
 //! starts its own host in milliseconds. A host that cannot start fails the
 //! test.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use super::repo_root;
@@ -116,22 +117,20 @@ fn tool(variable: &str, name: &str) -> PathBuf {
     data.join("timestamp-tools/bin").join(name)
 }
 
-/// The component compiled ahead of time by `kind`, once per build of it: the
-/// file is named by the host and the component's size and modification
-/// time, under target/, so test binaries share it and nothing piles up in
-/// /tmp.
+/// The component compiled ahead of time by `kind`, once per build of either:
+/// the file is named by the host, the host binary's modification time and
+/// the component's size and modification time, under target/, so test
+/// binaries share it and nothing piles up in /tmp. (A host rebuilt with
+/// another engine configuration refuses an older host's .cwasm.)
 pub fn precompiled(kind: HostKind) -> &'static Path {
     static CWASM: [OnceLock<PathBuf>; 2] = [OnceLock::new(), OnceLock::new()];
     CWASM[kind as usize].get_or_init(|| {
         let meta = std::fs::metadata(component()).expect("the component's metadata");
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
+        let host_built = modified_ns(&kind.binary());
         let out = repo_root().join(format!(
-            "target/timestamp-{}-{modified}.{}.cwasm",
+            "target/timestamp-{}-{}.{}-{host_built}.cwasm",
             meta.len(),
+            modified_ns(&component()),
             kind.name()
         ));
         if out.is_file() {
@@ -151,6 +150,15 @@ pub fn precompiled(kind: HostKind) -> &'static Path {
         std::fs::rename(&partial, &out).expect("rename the compiled component");
         out
     })
+}
+
+/// When `path` (or what it links to) was last written, in ns since the epoch.
+fn modified_ns(path: &Path) -> u128 {
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
 }
 
 /// The host under test on a free loopback port; killed on drop.
@@ -180,6 +188,21 @@ impl Host {
 
     /// `kind serve` with `flags` on `file` (a .wasm or a .cwasm).
     pub fn start_serving(kind: HostKind, flags: &[String], file: &Path) -> Host {
+        // The free port can be taken by another test's process before the
+        // host binds it; then the host says so and exits, and another port
+        // is tried.
+        for _ in 0..5 {
+            match Self::try_start(kind, flags, file) {
+                Ok(host) => return host,
+                Err(said) if said.contains("in use") => continue,
+                Err(said) => panic!("{} serve exited: {said}", kind.name()),
+            }
+        }
+        panic!("{} serve found no free port in 5 tries", kind.name());
+    }
+
+    /// Starts the host; `Err` with what it said if it exits before serving.
+    fn try_start(kind: HostKind, flags: &[String], file: &Path) -> Result<Host, String> {
         let port = free_port();
         let mut command = Command::new(kind.binary());
         command.arg("serve").args(flags);
@@ -194,25 +217,43 @@ impl Host {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", kind.binary().display()));
+        // Ready when the host itself says so on stderr ("Serving HTTP on
+        // http://ADDR/", both hosts print it), not when the port accepts a
+        // connection: the free port may have been taken meanwhile by
+        // another test's process, which would then be tested instead. A
+        // thread reads stderr to the end, so the host never blocks on a
+        // full pipe or dies writing to a closed one.
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (lines, from_host) = mpsc::channel();
+        std::thread::spawn(move || {
+            // To the end, even once nobody listens: a host whose stderr
+            // is closed dies of its next log line.
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                let _ = lines.send(line);
+            }
+        });
+        let ready = format!("Serving HTTP on http://127.0.0.1:{port}/");
         let deadline = Instant::now() + Duration::from_secs(30);
+        let mut said = Vec::new();
         loop {
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Host { child, port, kind };
+            let left = deadline.saturating_duration_since(Instant::now());
+            match from_host.recv_timeout(left) {
+                Ok(line) if line.starts_with(&ready) => return Ok(Host { child, port, kind }),
+                Ok(line) => said.push(line),
+                Err(RecvTimeoutError::Disconnected) => {
+                    let status = child.wait().expect("the host's exit status");
+                    return Err(format!("{status}: {}", said.join("\n")));
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = child.kill();
+                    panic!(
+                        "{} serve did not say it was serving within 30 s: {}",
+                        kind.name(),
+                        said.join("\n")
+                    );
+                }
             }
-            if let Ok(Some(status)) = child.try_wait() {
-                let mut stderr = String::new();
-                child
-                    .stderr
-                    .take()
-                    .map(|mut e| e.read_to_string(&mut stderr));
-                panic!("{} serve exited with {status}: {stderr}", kind.name());
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{} serve did not listen within 30 s",
-                kind.name()
-            );
-            std::thread::sleep(Duration::from_millis(20));
         }
     }
 
