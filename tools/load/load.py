@@ -81,11 +81,15 @@ def start_server(kind, port, flags, pin=False, component=COMPONENT):
         cmd = ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)]
     if pin:
         cmd = ["taskset", "-c", SERVER_CPU, *cmd]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # stderr to a file, not a pipe nobody reads while wrk runs: a server
+    # that logs enough would block on a full pipe.
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.time() + 30
     while time.time() < deadline:
         if proc.poll() is not None:
-            sys.exit(f"server exited: {proc.stderr.read().decode(errors='replace')}")
+            log.seek(0)
+            sys.exit(f"server exited: {log.read().decode(errors='replace')}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return proc
