@@ -5,8 +5,9 @@ rewrites BENCHMARKS.md (scripts/bench calls this after building).
   core   criterion (benches/core.rs) against V8's new Date + toUTCString +
          JSON.stringify on the same inputs (bench/v8.mjs)
   npm    the package's convert() against V8, in one node process
-  http   the component under wasmtime serve (default and tuned flags) against
-         bench/reference.mjs on node:http, wrk on loopback, same request mix
+  http   the component under timestamp-host (host/) and wasmtime serve (default
+         and tuned flags) against bench/reference.mjs on node:http, wrk on
+         loopback, same request mix
   cold   process start to first 200; per-request instantiation
   size   component and npm .wasm, raw and gzip, and what each part costs
 
@@ -29,7 +30,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools/load"))
-import load  # noqa: E402  (tools/load/load.py: wasmtime(), free_port())
+import load  # noqa: E402  (tools/load/load.py: wasmtime(), timestamp_host(), free_port())
 
 COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp.wasm")
 NPM_WASM = os.path.join(ROOT, "www/pkg/timestamp_bg.wasm")
@@ -77,9 +78,12 @@ def http_bench():
     build_baseline()
     common = ["--duration", "10", "--connections", "32", "--paths", "fcc", "--json"]
     servers = [
+        ("timestamp-host (what `scripts/run` serves)", ["--server", "host"]),
+        ("ceiling: a spin-sdk handler answering \"ok\" (`bench/size-baseline`), timestamp-host",
+         ["--server", "host", "--component", BASELINE, "--no-check"]),
         ("wasmtime serve (defaults)", ["--server", "wasmtime"]),
         ("wasmtime serve (`scripts/serve-flags`)", ["--server", "wasmtime", "--wasmtime-flags", TUNED_FLAGS]),
-        ("ceiling: a spin-sdk handler answering \"ok\" (`bench/size-baseline`), same flags",
+        ("ceiling: a spin-sdk handler answering \"ok\" (`bench/size-baseline`), wasmtime serve, same flags",
          ["--server", "wasmtime", "--wasmtime-flags", TUNED_FLAGS, "--component", BASELINE, "--no-check"]),
         ("node:http reference", ["--server", "node"]),
     ]
@@ -118,7 +122,11 @@ def first_ok(port, deadline):
 def cold_start():
     cwasm = os.path.join(ROOT, "target/timestamp.cwasm")
     run([load.wasmtime(), "compile", COMPONENT, "-o", cwasm])
+    host_cwasm = os.path.join(ROOT, "target/timestamp.host.cwasm")
+    run([load.timestamp_host(), "compile", COMPONENT, "-o", host_cwasm])
     servers = {
+        "timestamp-host, precompiled .cwasm (what `scripts/run` serves)":
+            lambda port: [load.timestamp_host(), "serve", "--addr", f"127.0.0.1:{port}", host_cwasm],
         "wasmtime serve, .wasm (compiled at start), defaults":
             lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--addr", f"127.0.0.1:{port}", COMPONENT],
         "wasmtime serve, precompiled .cwasm, defaults (pooling allocator)":
@@ -133,7 +141,8 @@ def cold_start():
     results = {}
     # The floor under every wasmtime row: the CLI starting and exiting, no
     # server (a large dynamically linked binary), and any process at all.
-    for name, cmd in [("`wasmtime --version` (the CLI alone, no server)", [load.wasmtime(), "--version"]),
+    for name, cmd in [("`timestamp-host --help` (the host alone, no server)", [load.timestamp_host(), "--help"]),
+                      ("`wasmtime --version` (the CLI alone, no server)", [load.wasmtime(), "--version"]),
                       ("`/bin/true` (starting any process from Python)", ["/bin/true"])]:
         times = []
         for _ in range(15):
@@ -158,9 +167,12 @@ def cold_start():
     # Per-request cost of a fresh instance: one connection, requests in
     # sequence, with a new instance each time (defaults) and with reuse.
     sequential = {}
-    for name, flags in [("fresh instance per request", ""), ("instance reused", "--max-instance-reuse-count 1000000")]:
+    for name, server, flags in [("fresh instance per request", "wasmtime", ""),
+                                ("instance reused", "wasmtime", "--max-instance-reuse-count 1000000"),
+                                ("timestamp-host", "host", "")]:
         r = json.loads(run([sys.executable, "tools/load/load.py", "--duration", "5", "--connections", "1",
-                            "--threads", "1", "--paths", "fcc", "--json", "--wasmtime-flags", flags]))
+                            "--threads", "1", "--paths", "fcc", "--json", "--server", server,
+                            "--wasmtime-flags", flags]))
         sequential[name] = r
     return results, sequential
 
@@ -205,9 +217,17 @@ def machine():
         "rustc": run(["rustc", "--version"]).strip(),
         "node": run(["node", "--version"]).strip(),
         "wasmtime": run([load.wasmtime(), "--version"]).strip(),
+        "timestamp-host": "timestamp-host (wasmtime crates " + host_wasmtime_version() + ")",
         "wrk": (subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines() or ["wrk"])[0],
     }
     return f"{os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB, {platform.system()} {platform.release()}", versions
+
+
+def host_wasmtime_version():
+    """The wasmtime crate host/Cargo.lock pins."""
+    with open(os.path.join(ROOT, "host/Cargo.lock")) as f:
+        match = re.search(r'name = "wasmtime"\nversion = "([^"]+)"', f.read())
+    return match.group(1) if match else "?"
 
 
 def ratio(a, b):
@@ -264,10 +284,12 @@ def write(rust, js, httpr, cold, seq, size, mach, versions):
     L.append("`python3 tools/load/load.py --duration 10 --connections 32 --paths fcc` (wrk, 2 threads, the four "
              "freeCodeCamp inputs in rotation, loopback; sampled answers checked while loaded). The reference "
              f"is `bench/reference.mjs`: the same routes and headers on node:http. `scripts/serve-flags`: "
-             f"`{TUNED_FLAGS}`. Each server ran {HTTP_ROUNDS} times, interleaved; the row is the run with the "
-             "median req/s, and all runs' req/s are in the last column. The ceiling row is the most any "
-             "spin-sdk component can get from this host: a handler that answers \"ok\" without looking at "
-             "the request (its answers are not checked).\n")
+             f"`{TUNED_FLAGS}`. timestamp-host (host/, what `scripts/run` serves with) takes no flags: one "
+             "single-threaded worker per core on one shared socket, instances reused. Each server ran "
+             f"{HTTP_ROUNDS} times, interleaved; the row is the run with the median req/s, and all runs' req/s "
+             "are in the last column. A ceiling row is the most any spin-sdk component can get from that "
+             "host: a handler that answers \"ok\" without looking at the request (its answers are not "
+             "checked).\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
              "| ÷ node req/s | every run's req/s |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -281,7 +303,7 @@ def write(rust, js, httpr, cold, seq, size, mach, versions):
     L.append("")
 
     L.append("## Cold start and per-request instantiation\n")
-    L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7; the first two rows "
+    L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7; the first three rows "
              "are process start to exit, for scale):\n")
     L.append("| server | ms |")
     L.append("|---|---:|")
@@ -290,14 +312,16 @@ def write(rust, js, httpr, cold, seq, size, mach, versions):
     L.append("")
     fresh = seq["fresh instance per request"]
     reused = seq["instance reused"]
+    own = seq["timestamp-host"]
     L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`): the difference is "
              "what a fresh instance costs per request.\n")
-    L.append("| wasmtime serve | req/s | p50 ms |")
+    L.append("| host | req/s | p50 ms |")
     L.append("|---|---:|---:|")
-    L.append(f"| fresh instance per request (defaults) | {fresh['req_per_s']:,} | {fresh['p50_ms']:.3f} |")
-    L.append(f"| instance reused (`--max-instance-reuse-count 1000000` only) | {reused['req_per_s']:,} | {reused['p50_ms']:.3f} |")
+    L.append(f"| wasmtime serve, fresh instance per request (defaults) | {fresh['req_per_s']:,} | {fresh['p50_ms']:.3f} |")
+    L.append(f"| wasmtime serve, instance reused (`--max-instance-reuse-count 1000000` only) | {reused['req_per_s']:,} | {reused['p50_ms']:.3f} |")
+    L.append(f"| timestamp-host (instances reused) | {own['req_per_s']:,} | {own['p50_ms']:.3f} |")
     per_instance_us = (1e6 / fresh["req_per_s"] - 1e6 / reused["req_per_s"]) if fresh["req_per_s"] and reused["req_per_s"] else 0
-    L.append(f"\nInstantiation per request: about {per_instance_us:.0f} µs.\n")
+    L.append(f"\nInstantiation per request under wasmtime serve: about {per_instance_us:.0f} µs.\n")
 
     L.append("## Size\n")
     comp, npm, base = size["component"], size["npm"], size["baseline"]
