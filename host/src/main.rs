@@ -7,18 +7,24 @@
 //! small stateless service wants (BENCHMARKS.md has the figures):
 //!
 //! - **No request crosses a thread.** Each worker thread runs its own
-//!   single-threaded tokio runtime, its own listening socket on the shared
-//!   address (`SO_REUSEPORT`: the kernel spreads connections over them) and
-//!   its own instances. `wasmtime serve` hands each request from the
-//!   connection's task to an instance's task on a multi-threaded runtime.
+//!   single-threaded tokio runtime and its own instances, and accepts
+//!   connections from the one listening socket they share. `wasmtime serve`
+//!   hands each request from the connection's task to an instance's task on
+//!   a multi-threaded runtime.
 //! - **Instances are reused.** An instance that answered without trapping
-//!   answers the next request too; a trap drops it. The component keeps no
-//!   state between requests that could change an answer (see
+//!   answers the next request too; one that trapped, or returned without
+//!   handing over a response, is dropped. The component keeps no state
+//!   between requests that could change an answer (see
 //!   `scripts/serve-flags` for `wasmtime serve`'s equivalent flag).
 //! - **It starts in a few milliseconds.** A precompiled component is mapped,
 //!   not compiled, and the binary carries only what serving needs.
 //! - **A request without `Host`** (legal in HTTP/1.0) gets the listening
-//!   address as its authority instead of the host's own 500 page.
+//!   address as its authority instead of the host's own 500 page, and one
+//!   whose `Host` is not text a 400.
+//!
+//! Not here: HTTPS, HTTP/2, outgoing requests, time limits (on idle or slow
+//! connections, or on a guest that never returns) and a cap on instances in
+//! use at once. `README.md` says why that is enough for this component.
 //!
 //! ```text
 //! timestamp-host compile COMPONENT.wasm -o COMPONENT.cwasm
@@ -28,9 +34,10 @@
 use std::cell::RefCell;
 use std::convert::Infallible;
 use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Instant;
 
 use http_body_util::{BodyExt, Full};
@@ -201,7 +208,13 @@ fn serve(args: &[String]) -> Result<()> {
         std::thread::Builder::new()
             .name(format!("worker-{index}"))
             .spawn(move || {
-                let stopped = run_worker(pre, socket, addr, &report);
+                // A panic is reported as well: the host stops rather than
+                // wait for a worker that will never be ready, or serve on
+                // with fewer.
+                let stopped = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    run_worker(pre, socket, addr, &report)
+                }))
+                .unwrap_or_else(|_| Err(wasmtime::format_err!("a worker thread panicked")));
                 let _ = report.send(stopped.and_then(|()| bail!("a worker stopped")));
             })?;
     }
@@ -323,6 +336,16 @@ impl Worker {
         {
             request.headers_mut().insert(hyper::header::HOST, host);
         }
+        // Checked before an instance is taken: wasi:http cannot carry a
+        // `Host` that is not text, and the client sent it.
+        if let Some(host) = request.headers().get(hyper::header::HOST)
+            && host.to_str().is_err()
+        {
+            return host_error(
+                StatusCode::BAD_REQUEST,
+                "bad request: the Host header is not text",
+            );
+        }
         let idle = self.idle.borrow_mut().pop();
         let mut instance = match idle {
             Some(instance) => instance,
@@ -336,16 +359,30 @@ impl Worker {
                 }
             },
         };
+        // The response arrives through `response-outparam.set`. The sender
+        // waits in a slot the host can look into after the guest returns: a
+        // guest that neither set the response nor dropped the outparam would
+        // otherwise keep the client waiting for good.
         let (sender, receiver) = oneshot::channel();
+        let unanswered = Arc::new(Mutex::new(Some(sender)));
         let resources = {
+            let slot = unanswered.clone();
             let mut http = instance.store.data_mut().http();
             http.new_incoming_request(Scheme::Http, request)
-                .and_then(|request| Ok((request, http.new_response_outparam(sender)?)))
+                .and_then(|request| {
+                    let outparam = http.new_response_outparam_from_callback(move |response| {
+                        if let Some(sender) = slot.lock().ok().and_then(|mut slot| slot.take()) {
+                            let _ = sender.send(response);
+                        }
+                    })?;
+                    Ok((request, outparam))
+                })
         };
         let (request, outparam) = match resources {
             Ok(resources) => resources,
-            // A Host header that is not text: the client's fault.
-            Err(e) => return host_error(StatusCode::BAD_REQUEST, &format!("bad request: {e:#}")),
+            Err(e) => {
+                return host_error(StatusCode::BAD_REQUEST, &format!("bad request: {e:#}"));
+            }
         };
         // The guest runs in a task of its own: it may go on writing the body
         // after it has handed over the response head.
@@ -356,7 +393,13 @@ impl Worker {
                 .wasi_http_incoming_handler()
                 .call_handle(&mut instance.store, request, outparam)
                 .await;
+            let never_answered = unanswered.lock().ok().and_then(|mut slot| slot.take());
             match result {
+                // Returned without handing over a response (or keeping the
+                // outparam somewhere): dropping the sender answers the
+                // client with a 500, and an instance that behaves so once is
+                // not trusted with the next request.
+                Ok(()) if never_answered.is_some() => Ok(()),
                 Ok(()) => {
                     instance.served += 1;
                     let mut idle = worker.idle.borrow_mut();
@@ -367,8 +410,13 @@ impl Worker {
                     }
                     Ok(())
                 }
-                // A trap leaves the instance unusable: it is dropped.
-                Err(e) => Err(e),
+                // A trap leaves the instance unusable: it is dropped. After
+                // the response head has gone out, the client sees its body
+                // end early, and this line is the only trace.
+                Err(e) => {
+                    eprintln!("timestamp-host: the component trapped: {e:#}");
+                    Err(e)
+                }
             }
         });
         match receiver.await {
@@ -383,7 +431,6 @@ impl Worker {
                     Ok(Err(e)) => format!("the component trapped: {e:#}"),
                     Err(e) => format!("the component's task failed: {e}"),
                 };
-                eprintln!("timestamp-host: {why}");
                 host_error(StatusCode::INTERNAL_SERVER_ERROR, &why)
             }
         }
