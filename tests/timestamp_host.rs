@@ -68,7 +68,7 @@ fn usage_errors_name_the_problem() {
             "unexpected argument \"--bogus\"",
         ),
         (
-            &["serve", "/nonexistent.cwasm"],
+            &["serve", "--addr", "127.0.0.1:0", "/nonexistent.cwasm"],
             "/nonexistent.cwasm: No such file",
         ),
     ];

@@ -247,6 +247,7 @@ impl Host {
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     let _ = child.kill();
+                    let _ = child.wait();
                     panic!(
                         "{} serve did not say it was serving within 30 s: {}",
                         kind.name(),
