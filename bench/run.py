@@ -132,7 +132,7 @@ def cold_start():
         "wasmtime serve, precompiled .cwasm, defaults (pooling allocator)":
             lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--allow-precompiled",
                           "--addr", f"127.0.0.1:{port}", cwasm],
-        "wasmtime serve, precompiled .cwasm, `scripts/serve-flags` (what `scripts/run` serves)":
+        "wasmtime serve, precompiled .cwasm, `scripts/serve-flags` (what `scripts/run --wasmtime` serves)":
             lambda port: [load.wasmtime(), "serve", "-S", "cli=y", *TUNED_FLAGS.split(), "--allow-precompiled",
                           "--addr", f"127.0.0.1:{port}", cwasm],
         "node bench/reference.mjs":
