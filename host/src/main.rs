@@ -222,7 +222,7 @@ fn serve(args: &[String]) -> Result<()> {
     for _ in 0..options.threads {
         reports
             .recv()
-            .map_err(|_| wasmtime::format_err!("a worker thread panicked"))??;
+            .map_err(|_| wasmtime::format_err!("every worker stopped"))??;
     }
     eprintln!(
         "Serving HTTP on http://{addr}/ ({} workers, ready in {:.1} ms)",
@@ -231,7 +231,8 @@ fn serve(args: &[String]) -> Result<()> {
     );
     match reports.recv() {
         Ok(stopped) => stopped,
-        Err(_) => bail!("a worker thread panicked"),
+        // Unreachable: each worker reports before its thread ends.
+        Err(_) => bail!("every worker stopped"),
     }
 }
 

@@ -32,19 +32,21 @@ import urllib.parse
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def wasmtime():
-    if os.environ.get("TIMESTAMP_WASMTIME"):
-        return os.environ["TIMESTAMP_WASMTIME"]
+def tool(variable, name):
+    """$variable, else `name` where scripts/setup puts it."""
+    if os.environ.get(variable):
+        return os.environ[variable]
     data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local/share")
-    return os.path.join(data, "timestamp-tools/bin/wasmtime")
+    return os.path.join(data, "timestamp-tools/bin", name)
+
+
+def wasmtime():
+    return tool("TIMESTAMP_WASMTIME", "wasmtime")
 
 
 def timestamp_host():
     """The project's own wasi:http host (host/), which scripts/setup builds."""
-    if os.environ.get("TIMESTAMP_HOST"):
-        return os.environ["TIMESTAMP_HOST"]
-    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local/share")
-    return os.path.join(data, "timestamp-tools/bin/timestamp-host")
+    return tool("TIMESTAMP_HOST", "timestamp-host")
 
 
 def free_port():
