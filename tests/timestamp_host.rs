@@ -7,10 +7,13 @@
 mod common;
 
 use std::net::TcpStream;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::host::{Host, HostKind, component, precompiled, timestamp_host, wasmtime};
+use common::host::{
+    Host, HostKind, HttpResponse, component, precompiled, timestamp_host, wasmtime,
+};
 use common::repo_root;
 
 /// Runs timestamp-host with `args`; one that has not exited within 30 s is
@@ -160,4 +163,61 @@ fn serves_a_plain_component_on_one_thread() {
         );
     }
     drop(idle);
+}
+
+/// tests/fixtures/misbehaving, built for wasm32-wasip2 under target/.
+fn misbehaving_component() -> PathBuf {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args([
+            "build",
+            "--quiet",
+            "--locked",
+            "--release",
+            "--target",
+            "wasm32-wasip2",
+        ])
+        .arg("--manifest-path")
+        .arg(repo_root().join("tests/fixtures/misbehaving/Cargo.toml"))
+        .arg("--target-dir")
+        .arg(repo_root().join("target/fixtures"))
+        .status()
+        .expect("cargo build the misbehaving fixture");
+    assert!(status.success(), "the misbehaving fixture builds");
+    repo_root().join("target/fixtures/wasm32-wasip2/release/misbehaving.wasm")
+}
+
+#[test]
+fn a_guest_that_traps_or_never_answers_gets_a_500_and_the_host_goes_on() {
+    // One worker, so every request meets the instance the last one left.
+    let host = Host::start_serving(
+        HostKind::TimestampHost,
+        &["--threads".to_string(), "1".to_string()],
+        &misbehaving_component(),
+    );
+    let ok = |response: HttpResponse| {
+        assert_eq!(response.status, 200);
+        assert_eq!(response.body, b"ok");
+    };
+    ok(host.get("/"));
+    // (target, what the host's 500 says)
+    let table = [
+        ("/trap", "the component trapped"),
+        // The guest forgot the outparam instead of setting it: without the
+        // host's check this request would wait for good (send's 30 s read
+        // timeout would fail the test).
+        ("/no-answer", "the component answered nothing"),
+        ("/trap", "the component trapped"),
+    ];
+    for (target, said) in table {
+        let response = host.get(target);
+        assert_eq!(response.status, 500, "{target}");
+        assert!(
+            String::from_utf8_lossy(&response.body).contains(said),
+            "{target}: {:?}",
+            String::from_utf8_lossy(&response.body)
+        );
+        // The instance that misbehaved is gone; a fresh one answers.
+        ok(host.get("/"));
+    }
 }
