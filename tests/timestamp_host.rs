@@ -7,7 +7,7 @@
 mod common;
 
 use std::net::TcpStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -143,16 +143,21 @@ fn a_taken_port_is_an_error() {
     assert_eq!(host.get("/api/2016-12-25").status, 200);
 }
 
+/// timestamp-host serving `file` (a .wasm, compiled at start) on one worker.
+fn on_one_worker(file: &Path) -> Host {
+    Host::start_serving(
+        HostKind::TimestampHost,
+        &["--threads".to_string(), "1".to_string()],
+        file,
+    )
+}
+
 #[test]
 fn serves_a_plain_component_on_one_thread() {
     // The .wasm itself, compiled at start, and one worker: the answers are
     // those of the precompiled component on every core, and a connection
     // held open does not stop the one worker from answering others.
-    let host = Host::start_serving(
-        HostKind::TimestampHost,
-        &["--threads".to_string(), "1".to_string()],
-        &component(),
-    );
+    let host = on_one_worker(&component());
     let idle = TcpStream::connect(("127.0.0.1", host.port)).expect("an idle connection");
     for _ in 0..3 {
         let response = host.get("/api/2016-12-25");
@@ -190,11 +195,7 @@ fn misbehaving_component() -> PathBuf {
 #[test]
 fn a_guest_that_traps_or_never_answers_gets_a_500_and_the_host_goes_on() {
     // One worker, so every request meets the instance the last one left.
-    let host = Host::start_serving(
-        HostKind::TimestampHost,
-        &["--threads".to_string(), "1".to_string()],
-        &misbehaving_component(),
-    );
+    let host = on_one_worker(&misbehaving_component());
     let ok = |response: HttpResponse| {
         assert_eq!(response.status, 200);
         assert_eq!(response.body, b"ok");

@@ -55,24 +55,16 @@ impl HostKind {
 
     /// The flags `scripts/run` serves with, after `serve`.
     fn served_flags(self) -> Vec<String> {
-        match self {
-            // Instance reuse is what this host always does.
-            HostKind::TimestampHost => Vec::new(),
-            HostKind::Wasmtime => {
-                let flags = std::fs::read_to_string(repo_root().join("scripts/serve-flags"))
-                    .expect("scripts/serve-flags");
-                let mut served = vec!["-S".to_string(), "cli=y".to_string()];
-                served.extend(
-                    flags
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .split_whitespace()
-                        .map(str::to_string),
-                );
-                served
-            }
+        let mut flags = self.default_flags();
+        // timestamp-host always reuses instances; wasmtime serve takes
+        // scripts/serve-flags for that.
+        if self == HostKind::Wasmtime {
+            let serve_flags = std::fs::read_to_string(repo_root().join("scripts/serve-flags"))
+                .expect("scripts/serve-flags");
+            let first_line = serve_flags.lines().next().unwrap_or_default();
+            flags.extend(first_line.split_whitespace().map(str::to_string));
         }
+        flags
     }
 
     /// The flags that reproduce the host's defaults, after `serve`.
