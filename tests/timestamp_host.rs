@@ -6,6 +6,7 @@
 
 mod common;
 
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -62,6 +63,22 @@ fn usage_errors_name_the_problem() {
             "--threads 0: not a positive number",
         ),
         (&["serve", "--threads"], "--threads needs a number"),
+        (
+            &["serve", "--instances", "-3", "x.cwasm"],
+            "--instances -3: not a positive number",
+        ),
+        (
+            &["serve", "--header-timeout", "0", "x.cwasm"],
+            "--header-timeout 0: not a number of seconds from 0 to 86400",
+        ),
+        (
+            &["serve", "--request-timeout", "NaN", "x.cwasm"],
+            "--request-timeout NaN: not a number of seconds",
+        ),
+        (
+            &["serve", "--request-timeout"],
+            "--request-timeout needs seconds",
+        ),
         (
             &["serve", "--addr", "localhost", "x.cwasm"],
             "--addr localhost:",
@@ -221,4 +238,91 @@ fn a_guest_that_traps_or_never_answers_gets_a_500_and_the_host_goes_on() {
         // The instance that misbehaved is gone; a fresh one answers.
         ok(host.get("/"));
     }
+}
+
+/// The real component on one worker, with `flags`.
+fn limited(flags: &[&str]) -> Host {
+    let mut all = vec!["--threads".to_string(), "1".to_string()];
+    all.extend(flags.iter().map(|flag| flag.to_string()));
+    Host::start_with(HostKind::TimestampHost, &all)
+}
+
+/// How long the host takes to close a connection that sent `sent` and
+/// nothing more; fails the test if that takes over 20 s.
+fn closed_after(host: &Host, sent: &[u8]) -> Duration {
+    let mut stream = TcpStream::connect(("127.0.0.1", host.port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("set timeout");
+    let start = Instant::now();
+    stream.write_all(sent).expect("send");
+    let mut answer = Vec::new();
+    stream
+        .read_to_end(&mut answer)
+        .expect("the host closes the connection within 20 s");
+    start.elapsed()
+}
+
+#[test]
+fn a_client_that_sends_no_head_in_time_is_disconnected() {
+    let host = limited(&["--header-timeout", "0.5"]);
+    // (what the client sends, then nothing)
+    let table: [&[u8]; 3] = [
+        b"",
+        b"GET /api/2016-12-25 HTTP/1.1\r\nHo",
+        // A whole request, answered; then the connection idles.
+        b"GET /api/2016-12-25 HTTP/1.1\r\nHost: x\r\n\r\n",
+    ];
+    for sent in table {
+        let took = closed_after(&host, sent);
+        assert!(
+            took >= Duration::from_millis(400),
+            "{:?} closed after {took:?}, before the timeout",
+            String::from_utf8_lossy(sent)
+        );
+    }
+    assert_eq!(host.get("/api/2016-12-25").status, 200);
+}
+
+/// A batch request whose body never arrives in full.
+const STALLED_BATCH: &[u8] = b"POST /api/batch HTTP/1.1\r\nHost: x\r\n\
+    Content-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n[\"1\"";
+
+#[test]
+fn a_request_body_that_stalls_gets_a_408() {
+    // Without the limit the component would wait for the rest of the body
+    // for good (send's 30 s read timeout would fail the test).
+    let host = limited(&["--request-timeout", "0.5"]);
+    let response = host.send(STALLED_BATCH);
+    assert_eq!(response.status, 408);
+    assert!(
+        response
+            .text()
+            .contains("the request's body had not all arrived after 0.5 s"),
+        "{}",
+        response.text()
+    );
+    // The instance that waited is dropped; the next request gets another.
+    assert_eq!(host.get("/api/2016-12-25").status, 200);
+}
+
+#[test]
+fn requests_beyond_the_instance_limit_wait_for_one() {
+    let host = limited(&["--instances", "1", "--request-timeout", "1"]);
+    std::thread::scope(|scope| {
+        // The one instance waits for a body that never comes...
+        let stalled = scope.spawn(|| host.send(STALLED_BATCH));
+        std::thread::sleep(Duration::from_millis(200));
+        // ...so this request waits until that one times out, then is
+        // answered.
+        let start = Instant::now();
+        let response = host.get("/api/2016-12-25");
+        let waited = start.elapsed();
+        assert_eq!(response.status, 200);
+        assert!(
+            waited >= Duration::from_millis(500),
+            "answered after {waited:?}, while the only instance was in use"
+        );
+        assert_eq!(stalled.join().expect("the stalled request").status, 408);
+    });
 }
