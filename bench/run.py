@@ -68,7 +68,7 @@ def core():
     return rust, js
 
 
-HTTP_ROUNDS = 3
+HTTP_ROUNDS = 5
 
 
 def http_bench():
@@ -94,7 +94,8 @@ def http_bench():
     results = {}
     for name, rs in runs.items():
         rs.sort(key=lambda r: r["req_per_s"])
-        results[name] = dict(rs[len(rs) // 2], all_req_per_s=sorted(r["req_per_s"] for r in rs))
+        results[name] = dict(rs[len(rs) // 2], all_req_per_s=sorted(r["req_per_s"] for r in rs),
+                             cpu_us=statistics.median(r["server_cpu_us_per_request"] for r in rs))
     return results
 
 
@@ -289,17 +290,21 @@ def write(rust, js, httpr, cold, seq, size, mach, versions):
              f"{HTTP_ROUNDS} times, interleaved; the row is the run with the median req/s, and all runs' req/s "
              "are in the last column. A ceiling row is the most any spin-sdk component can get from that "
              "host: a handler that answers \"ok\" without looking at the request (its answers are not "
-             "checked).\n")
+             "checked). Server CPU is the server process's user and system time over the run divided by "
+             "the requests served (median of the runs): what a request costs the server whatever share of "
+             "the two cores wrk left it.\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
-             "| ÷ node req/s | every run's req/s |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+             "| ÷ node req/s | server CPU µs/request | node's ÷ this | every run's req/s |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     node_rps = httpr["node:http reference"]["req_per_s"]
+    node_cpu = httpr["node:http reference"]["cpu_us"]
     for name, r in httpr.items():
         checked = "–" if name.startswith("ceiling") else f"{r['checked_answers']} ({r['wrong_answers']})"
         every = ", ".join(f"{x:,}" for x in r["all_req_per_s"])
         L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
                  f"{checked} | {r['rss_start_mib']} → {r['rss_end_mib']} | "
-                 f"{ratio(r['req_per_s'], node_rps)} | {every} |")
+                 f"{ratio(r['req_per_s'], node_rps)} | {r['cpu_us']:.1f} | {ratio(node_cpu, r['cpu_us'])} | "
+                 f"{every} |")
     L.append("")
 
     L.append("## Cold start and per-request instantiation\n")
