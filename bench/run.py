@@ -57,9 +57,14 @@ def run(cmd, **kw):
 
 def core():
     out = run(["cargo", "bench", "--bench", "core", "--", "--output-format", "bencher"])
+    # The median of criterion's samples, from its estimates file, not the
+    # figure it prints (its slope estimate, which one slow spell of this VM
+    # during the samples moves a long way).
     rust = {}
-    for m in re.finditer(r"^test (\w+)/(\w+) \.\.\. bench:\s+([\d,]+) ns/iter", out, re.M):
-        rust.setdefault(m.group(1), {})[m.group(2)] = int(m.group(3).replace(",", ""))
+    for m in re.finditer(r"^test (\w+)/(\w+) \.\.\. bench:", out, re.M):
+        group, name = m.group(1), m.group(2)
+        with open(os.path.join(ROOT, "target/criterion", group, name, "new/estimates.json")) as f:
+            rust.setdefault(group, {})[name] = round(json.load(f)["median"]["point_estimate"])
     # One node process settles into one JIT state, and two processes can
     # differ by 1.5x on the same cell; the median over five processes is
     # what is reported.
