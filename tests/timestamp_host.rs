@@ -60,16 +60,16 @@ fn usage_errors_name_the_problem() {
         (&["compile", "a.wasm"], usage),
         (
             &["serve", "--threads", "0", "x.cwasm"],
-            "--threads 0: not a positive number",
+            "--threads 0: not a number from 1 to 1000000",
         ),
         (&["serve", "--threads"], "--threads needs a number"),
         (
             &["serve", "--instances", "-3", "x.cwasm"],
-            "--instances -3: not a positive number",
+            "--instances -3: not a number from 1 to 1000000",
         ),
         (
             &["serve", "--header-timeout", "0", "x.cwasm"],
-            "--header-timeout 0: not a number of seconds from 0 to 86400",
+            "--header-timeout 0: not a number of seconds from 0.001 to 86400",
         ),
         (
             &["serve", "--request-timeout", "NaN", "x.cwasm"],
@@ -78,6 +78,14 @@ fn usage_errors_name_the_problem() {
         (
             &["serve", "--request-timeout"],
             "--request-timeout needs seconds",
+        ),
+        (
+            &["serve", "--request-timeout", "1e-9", "x.cwasm"],
+            "not a number of seconds from 0.001 to 86400",
+        ),
+        (
+            &["serve", "--instances", "18446744073709551615", "x.cwasm"],
+            "not a number from 1 to 1000000",
         ),
         (
             &["serve", "--addr", "localhost", "x.cwasm"],
@@ -298,7 +306,7 @@ fn a_request_body_that_stalls_gets_a_408() {
     assert!(
         response
             .text()
-            .contains("the request's body had not all arrived after 0.5 s"),
+            .contains("the request's body was still arriving after 0.5 s"),
         "{}",
         response.text()
     );
@@ -306,23 +314,104 @@ fn a_request_body_that_stalls_gets_a_408() {
     assert_eq!(host.get("/api/2016-12-25").status, 200);
 }
 
+/// Sends [`STALLED_BATCH`] on a new connection, which the caller keeps
+/// open: closing it would end the wait early.
+fn stall(host: &Host) -> TcpStream {
+    let mut stream = TcpStream::connect(("127.0.0.1", host.port)).expect("connect");
+    stream.write_all(STALLED_BATCH).expect("send");
+    stream
+}
+
+/// Reads a whole answer from `stream` (sent with `Connection: close`).
+fn answer_on(mut stream: TcpStream) -> String {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("set timeout");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
 #[test]
 fn requests_beyond_the_instance_limit_wait_for_one() {
-    let host = limited(&["--instances", "1", "--request-timeout", "1"]);
-    std::thread::scope(|scope| {
-        // The one instance waits for a body that never comes...
-        let stalled = scope.spawn(|| host.send(STALLED_BATCH));
-        std::thread::sleep(Duration::from_millis(200));
-        // ...so this request waits until that one times out, then is
-        // answered.
-        let start = Instant::now();
-        let response = host.get("/api/2016-12-25");
-        let waited = start.elapsed();
-        assert_eq!(response.status, 200);
-        assert!(
-            waited >= Duration::from_millis(500),
-            "answered after {waited:?}, while the only instance was in use"
+    let host = limited(&["--instances", "1", "--request-timeout", "3"]);
+    // The one instance waits for a body that never comes...
+    let stalled = stall(&host);
+    std::thread::sleep(Duration::from_secs(1));
+    // ...so this request waits until that one times out (about 2 s more),
+    // then gets the instance, well before its own wait would time out.
+    let start = Instant::now();
+    let response = host.get("/api/2016-12-25");
+    let waited = start.elapsed();
+    assert_eq!(response.status, 200);
+    assert!(
+        waited >= Duration::from_secs(1),
+        "answered after {waited:?}, while the only instance was in use"
+    );
+    assert!(answer_on(stalled).starts_with("HTTP/1.1 408 "));
+}
+
+#[test]
+fn a_request_that_waits_too_long_for_an_instance_gets_a_503() {
+    let host = limited(&["--instances", "1", "--request-timeout", "2"]);
+    // The first holds the one instance for 2 s; the second waits for it
+    // and then holds it for 2 s more; the third waits behind the second
+    // and gives up after 2 s, while the second still holds it.
+    let first = stall(&host);
+    std::thread::sleep(Duration::from_millis(500));
+    let second = stall(&host);
+    std::thread::sleep(Duration::from_millis(500));
+    let response = host.get("/api/2016-12-25");
+    assert_eq!(response.status, 503, "{}", response.text());
+    assert_eq!(response.header("retry-after"), Some("1"));
+    assert!(
+        response
+            .text()
+            .contains("busy: every instance of this worker was in use for 2 s"),
+        "{}",
+        response.text()
+    );
+    assert!(answer_on(first).starts_with("HTTP/1.1 408 "));
+    assert!(answer_on(second).starts_with("HTTP/1.1 408 "));
+}
+
+#[test]
+fn a_guest_that_runs_out_of_time_gets_a_500_or_a_cut_body() {
+    let host = Host::start_serving(
+        HostKind::TimestampHost,
+        &[
+            "--threads".to_string(),
+            "1".to_string(),
+            "--request-timeout".to_string(),
+            "0.5".to_string(),
+        ],
+        &misbehaving_component(),
+    );
+    // The component sleeps before answering: the client sent everything,
+    // so this is a 500, not a 408, with a request body or without one.
+    let requests: [&[u8]; 2] = [
+        b"GET /sleep HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"POST /sleep HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
+    ];
+    for request in requests {
+        let response = host.send(request);
+        assert_eq!(response.status, 500);
+        assert_eq!(
+            response.text(),
+            "the component did not finish within 0.5 s\n"
         );
-        assert_eq!(stalled.join().expect("the stalled request").status, 408);
-    });
+    }
+    // The head and a first chunk went out before the time ran out: the
+    // connection closes without the last chunk, so the client cannot take
+    // the cut body for a whole one.
+    let mut stream = TcpStream::connect(("127.0.0.1", host.port)).expect("connect");
+    stream
+        .write_all(b"GET /sleep-after-head HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .expect("send");
+    let answer = answer_on(stream);
+    assert!(answer.starts_with("HTTP/1.1 200 "), "{answer:?}");
+    assert!(answer.contains("transfer-encoding: chunked"), "{answer:?}");
+    assert!(answer.ends_with("7\r\npartial\r\n"), "{answer:?}");
+    // Each instance that ran out of time is gone; a fresh one answers.
+    assert_eq!(host.get("/").body, b"ok");
 }

@@ -25,16 +25,18 @@
 //!   seconds to send a request's head (an idle keep-alive connection too),
 //!   and a request `--request-timeout` seconds in the guest, its body and
 //!   answer included: a guest waiting on a client that sends or reads too
-//!   slowly is dropped, with a 408 if the request's body had not all
-//!   arrived. At most `--instances` instances per worker are in use at once;
-//!   more requests wait for one.
+//!   slowly is dropped, with a 408 if the host was waiting for the request's
+//!   body. At most `--instances` instances per worker are in use at once;
+//!   more requests wait for one, as long as a request may take, then get a
+//!   503.
 //!
 //! Not here: HTTPS, HTTP/2, outgoing requests, and interrupting a guest that
 //! computes without end. The time limit is checked only when the guest
 //! waits on I/O; interrupting a computing guest takes wasmtime's epoch
 //! checks in every function and loop of the guest (for the timestamp
-//! component, 43% more of its own instructions and 7% more per request
-//! (callgrind)). Its work is linear in its input, which its routes cap.
+//! component, 43% more of its own instructions, 11.7k to 16.7k a request,
+//! which is 7% more for the whole request; callgrind). Its work is linear
+//! in its input, which its routes cap.
 //!
 //! ```text
 //! timestamp-host compile COMPONENT.wasm -o COMPONENT.cwasm
@@ -88,7 +90,8 @@ options of serve:
   --request-timeout SECS   most time the component may take over a request,
                            its body and answer included (default 10)
   --instances N            most instances in use at once on each worker;
-                           more requests wait for one (default 1024)";
+                           more requests wait for one, up to the request
+                           timeout, then get a 503 (default 1024)";
 
 /// How many finished instances a worker keeps for the next requests. More
 /// than this many at once (slow request bodies, say) get fresh instances
@@ -192,25 +195,26 @@ fn serve_options(args: &[String]) -> Result<ServeOptions> {
     })
 }
 
-/// A count of at least one.
+/// A count from one to a million (more threads or instances than any
+/// machine serves with, and well inside what a semaphore can count).
 fn count(flag: &str, value: &str) -> Result<usize> {
     value
         .parse()
         .ok()
-        .filter(|n| *n > 0)
-        .ok_or_else(|| wasmtime::format_err!("{flag} {value}: not a positive number"))
+        .filter(|n| (1..=1_000_000).contains(n))
+        .ok_or_else(|| wasmtime::format_err!("{flag} {value}: not a number from 1 to 1000000"))
 }
 
-/// A positive number of seconds, at most a day (which keeps deadlines far
-/// from overflowing).
+/// A number of seconds from a millisecond to a day (which keeps deadlines
+/// far from overflowing).
 fn seconds(flag: &str, value: &str) -> Result<Duration> {
     value
         .parse::<f64>()
         .ok()
-        .filter(|s| *s > 0.0 && *s <= 86_400.0)
+        .filter(|s| (0.001..=86_400.0).contains(s))
         .map(Duration::from_secs_f64)
         .ok_or_else(|| {
-            wasmtime::format_err!("{flag} {value}: not a number of seconds from 0 to 86400")
+            wasmtime::format_err!("{flag} {value}: not a number of seconds from 0.001 to 86400")
         })
 }
 
@@ -416,11 +420,30 @@ impl Worker {
                 "bad request: the Host header is not text",
             );
         }
-        // Waits while `--instances` instances are in use on this worker. The
-        // semaphore is never closed, so the wait ends only with a permit.
-        let Ok(permit) = self.busy.clone().acquire_owned().await else {
-            unreachable!("the worker's semaphore is never closed");
-        };
+        // Waits while `--instances` instances are in use on this worker,
+        // for as long as a request may take in the component.
+        let permit =
+            match tokio::time::timeout(self.request_timeout, self.busy.clone().acquire_owned())
+                .await
+            {
+                Ok(Ok(permit)) => permit,
+                // The semaphore is never closed.
+                Ok(Err(_)) => unreachable!("the worker's semaphore is never closed"),
+                Err(_) => {
+                    let mut response = host_error(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        &format!(
+                            "busy: every instance of this worker was in use for {} s",
+                            self.request_timeout.as_secs_f64()
+                        ),
+                    );
+                    response.headers_mut().insert(
+                        hyper::header::RETRY_AFTER,
+                        hyper::header::HeaderValue::from_static("1"),
+                    );
+                    return response;
+                }
+            };
         let idle = self.idle.borrow_mut().pop();
         let mut instance = match idle {
             Some(instance) => instance,
@@ -434,7 +457,11 @@ impl Worker {
                 }
             },
         };
-        let (request, body_ended) = watch_body(request);
+        let progress = Arc::new(Progress::default());
+        let request = request.map(|body| RequestBody {
+            body,
+            progress: progress.clone(),
+        });
         // The response arrives through `response-outparam.set`. The sender
         // waits in a slot the host can look into after the guest returns: a
         // guest that neither set the response nor dropped the outparam would
@@ -465,6 +492,7 @@ impl Worker {
         // failed, if it did.
         let worker = self.clone();
         let limit = self.request_timeout;
+        let watched = progress.clone();
         let guest = tokio::task::spawn_local(async move {
             let _permit = permit;
             let call = instance.proxy.wasi_http_incoming_handler().call_handle(
@@ -494,18 +522,31 @@ impl Worker {
                 }
                 // A trap leaves the instance unusable: it is dropped.
                 Ok(Err(e)) => Failure::Trapped(e),
-                Err(_) if !body_ended.load(Ordering::Relaxed) => Failure::BodyTooSlow(limit),
+                Err(_) if watched.awaiting_client.load(Ordering::Relaxed) => {
+                    Failure::BodyTooSlow(limit)
+                }
                 Err(_) => Failure::TooSlow(limit),
             };
-            // After the response head has gone out, the client sees its body
-            // end early, and this line is the only trace.
+            // Set before the instance, and with it the response body's
+            // sender, is dropped: a response body that ends now is cut short,
+            // and must not end as a complete message.
+            watched.failed.store(true, Ordering::Relaxed);
+            // After the response head has gone out, the client sees the
+            // connection close before the body's end, and this line is the
+            // only trace.
             if never_answered.is_none() {
                 eprintln!("timestamp-host: after the response head, {failure}");
             }
             Some(failure)
         });
         match receiver.await {
-            Ok(Ok(response)) => response,
+            Ok(Ok(response)) => response.map(|body| {
+                ResponseBody {
+                    body,
+                    progress: progress.clone(),
+                }
+                .boxed_unsync()
+            }),
             Ok(Err(code)) => host_error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &format!("the component failed: {code:?}"),
@@ -535,8 +576,8 @@ impl Worker {
 enum Failure {
     Unanswered,
     Trapped(wasmtime::Error),
-    /// The request's body had not all arrived when time ran out: the
-    /// client's doing, most likely.
+    /// Time ran out while the host waited for the request's body from the
+    /// client.
     BodyTooSlow(Duration),
     TooSlow(Duration),
 }
@@ -557,7 +598,7 @@ impl std::fmt::Display for Failure {
             Failure::Trapped(e) => write!(f, "the component trapped: {e:#}"),
             Failure::BodyTooSlow(limit) => write!(
                 f,
-                "request timeout: the request's body had not all arrived after {} s",
+                "request timeout: the request's body was still arriving after {} s",
                 limit.as_secs_f64()
             ),
             Failure::TooSlow(limit) => write!(
@@ -569,26 +610,24 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// `request` with its body watched: the flag is set once the body has all
-/// arrived, which tells a slow client from a slow component when time runs
-/// out.
-fn watch_body(request: Request<Incoming>) -> (Request<WatchedBody>, Arc<AtomicBool>) {
-    let (parts, body) = request.into_parts();
-    let ended = Arc::new(AtomicBool::new(body.is_end_stream()));
-    let body = WatchedBody {
-        body,
-        ended: ended.clone(),
-    };
-    (Request::from_parts(parts, body), ended)
+/// What the host learns of one request while the guest handles it.
+#[derive(Default)]
+struct Progress {
+    /// The request body's last poll found nothing from the client yet: on a
+    /// timeout, the client is the one that was slow.
+    awaiting_client: AtomicBool,
+    /// The guest failed (trapped, or ran out of time) after it may have
+    /// handed over the response.
+    failed: AtomicBool,
 }
 
-/// A request body that sets a flag when it ends.
-struct WatchedBody {
+/// The request's body, as the guest reads it through the host.
+struct RequestBody {
     body: Incoming,
-    ended: Arc<AtomicBool>,
+    progress: Arc<Progress>,
 }
 
-impl Body for WatchedBody {
+impl Body for RequestBody {
     type Data = Bytes;
     type Error = hyper::Error;
 
@@ -597,10 +636,46 @@ impl Body for WatchedBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<std::result::Result<Frame<Bytes>, hyper::Error>>> {
         let frame = Pin::new(&mut self.body).poll_frame(cx);
-        if matches!(frame, Poll::Ready(None)) || self.body.is_end_stream() {
-            self.ended.store(true, Ordering::Relaxed);
-        }
+        self.progress
+            .awaiting_client
+            .store(frame.is_pending(), Ordering::Relaxed);
         frame
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
+/// The guest's response body on its way to the client. wasmtime-wasi-http
+/// ends it cleanly when the guest's body goes away unfinished (the instance
+/// dropped after a trap or a timeout): for a response without a length,
+/// hyper would then send the last chunk, and the client would take a cut
+/// body for a whole one. This ends it with an error instead, and hyper
+/// closes the connection.
+struct ResponseBody {
+    body: HyperOutgoingBody,
+    progress: Arc<Progress>,
+}
+
+impl Body for ResponseBody {
+    type Data = Bytes;
+    type Error = wasmtime_wasi_http::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<std::result::Result<Frame<Bytes>, wasmtime_wasi_http::Error>>> {
+        match Pin::new(&mut self.body).poll_frame(cx) {
+            Poll::Ready(None) if self.progress.failed.load(Ordering::Relaxed) => {
+                Poll::Ready(Some(Err(wasmtime_wasi_http::Error::HttpResponseIncomplete)))
+            }
+            frame => frame,
+        }
     }
 
     fn is_end_stream(&self) -> bool {
