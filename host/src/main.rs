@@ -427,7 +427,6 @@ impl Worker {
                 .await
             {
                 Ok(Ok(permit)) => permit,
-                // The semaphore is never closed.
                 Ok(Err(_)) => unreachable!("the worker's semaphore is never closed"),
                 Err(_) => {
                     let mut response = host_error(
@@ -540,13 +539,7 @@ impl Worker {
             Some(failure)
         });
         match receiver.await {
-            Ok(Ok(response)) => response.map(|body| {
-                ResponseBody {
-                    body,
-                    progress: progress.clone(),
-                }
-                .boxed_unsync()
-            }),
+            Ok(Ok(response)) => response.map(|body| ResponseBody { body, progress }.boxed_unsync()),
             Ok(Err(code)) => host_error(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 &format!("the component failed: {code:?}"),
