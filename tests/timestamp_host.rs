@@ -415,3 +415,30 @@ fn a_guest_that_runs_out_of_time_gets_a_500_or_a_cut_body() {
     // Each instance that ran out of time is gone; a fresh one answers.
     assert_eq!(host.get("/").body, b"ok");
 }
+
+#[test]
+fn connections_opened_at_once_are_all_served_across_workers() {
+    // A burst of connections is accepted by whichever worker wakes first,
+    // which hands some to the other (the least loaded): every one of them
+    // must be served, on whichever worker it lands.
+    let host = Host::start_with(
+        HostKind::TimestampHost,
+        &["--threads".to_string(), "2".to_string()],
+    );
+    let mut streams: Vec<TcpStream> = (0..16)
+        .map(|_| TcpStream::connect(("127.0.0.1", host.port)).expect("connect"))
+        .collect();
+    for stream in &mut streams {
+        stream
+            .write_all(b"GET /api/2016-12-25 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .expect("send");
+    }
+    for stream in streams {
+        let answer = answer_on(stream);
+        assert!(answer.starts_with("HTTP/1.1 200 "), "{answer:?}");
+        assert!(
+            answer.ends_with(r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#),
+            "{answer:?}"
+        );
+    }
+}
