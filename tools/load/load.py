@@ -228,10 +228,12 @@ def main():
             "req_per_s": round(stats["requests"] / (stats["duration_us"] / 1e6)),
             "p50_ms": stats["p50_us"] / 1000,
             "p99_ms": stats["p99_us"] / 1000,
-            # The server's CPU time per request: what req/s would be if the
-            # server had the cores to itself, and steadier than req/s when
-            # wrk and the server share two (the checker's requests, under
-            # 1%, are counted in the time but not in the requests).
+            # The server's CPU time per request: its own cost of a request,
+            # whatever share of the two cores wrk left it (one core's worth
+            # divided by this is its req/s on a core to itself). It still
+            # moves between runs on this VM, less than req/s. The checker's
+            # requests, under 1%, are counted in the time but not in the
+            # requests.
             "server_cpu_us_per_request": round(cpu_used * 1e6 / max(stats["requests"], 1), 1),
             "non_2xx": stats["non2xx"],
             "socket_errors": stats["socket_errors"],
