@@ -176,6 +176,54 @@ fn errors_are_json_and_never_5xx() {
     }
 }
 
+/// An instance reused for the next request keeps its header list's buffers
+/// (src/service/spin.rs): every answer must still carry exactly its own
+/// headers, whatever answer the instance gave before, with more headers or
+/// fewer.
+#[test]
+fn a_reused_instance_sends_only_each_answers_own_headers() {
+    use timestamp::service::routes;
+
+    let host = Host::start_as_served();
+    let requests = [
+        ("GET", "/"),
+        ("GET", "/api/2016-12-25"),
+        ("OPTIONS", "/api"),
+        ("GET", "/api/05%20October%202011%2C%20GMT"),
+        ("GET", "/nope"),
+        ("PUT", "/api/hello"),
+    ];
+    let sorted = |mut headers: Vec<(String, String)>| {
+        headers.sort();
+        headers
+    };
+    // Enough rounds for every worker's instance to give each answer after
+    // each other one.
+    for _ in 0..6 {
+        for (method, target) in requests {
+            let expected = routes::handle(method, target, || unreachable!("no date is empty"));
+            let expected = sorted(
+                expected
+                    .headers
+                    .iter()
+                    .map(|(name, value)| (name.to_string(), value.to_string()))
+                    .collect(),
+            );
+            let response = host.request(method, target);
+            // `date`, and `connection: close` for the request's own, are
+            // the host's.
+            let got = sorted(
+                response
+                    .headers
+                    .into_iter()
+                    .filter(|(name, _)| name != "date" && name != "connection")
+                    .collect(),
+            );
+            assert_eq!(got, expected, "{method} {target}");
+        }
+    }
+}
+
 #[test]
 fn preflight_and_head() {
     let host = Host::start();
