@@ -8,6 +8,8 @@ rewrites BENCHMARKS.md (scripts/bench calls this after building).
   http   the component under timestamp-host (host/) and wasmtime serve (default
          and tuned flags) against bench/reference.mjs on node:http, wrk on
          loopback, same request mix
+  instr  instructions per request under callgrind, by where they run (the
+         component's code, the host, libc), against a handler answering "ok"
   cold   process start to first 200; per-request instantiation
   size   component and npm .wasm, raw and gzip, and what each part costs
 
@@ -26,6 +28,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -202,6 +205,102 @@ def cold_start():
     return results, sequential
 
 
+CALLGRIND_SECONDS = 10
+
+
+def instructions():
+    """User-space instructions per request, counted by callgrind while wrk
+    loads the server: unlike time, the count repeats from run to run whatever
+    else the machine is doing, so it shows where a request's work goes and
+    what a change saved. The kernel's share (the sockets) is not counted.
+    Each host serves the .wasm, compiled at start under valgrind (a .cwasm
+    compiled outside it targets CPU features valgrind does not emulate)."""
+    build_baseline()
+    hosts = {
+        "timestamp-host": lambda port, wasm: [load.timestamp_host(), "serve", "--addr", f"127.0.0.1:{port}", wasm],
+        "wasmtime serve (`scripts/serve-flags`)":
+            lambda port, wasm: [load.wasmtime(), "serve", "-S", "cli=y", *TUNED_FLAGS.split(),
+                                "--addr", f"127.0.0.1:{port}", wasm],
+    }
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        paths_file = os.path.join(tmp, "fcc.paths")
+        with open(paths_file, "w") as f:
+            f.write("\n".join(load.FCC_PATHS) + "\n")
+        for host, command in hosts.items():
+            for component, wasm in [("timestamp", COMPONENT), ("\"ok\" handler (`bench/size-baseline`)", BASELINE)]:
+                results[(host, component)] = callgrind_per_request(command, wasm, paths_file, tmp)
+    return results
+
+
+def callgrind_per_request(command, wasm, paths_file, tmp):
+    port = load.free_port()
+    out = os.path.join(tmp, f"callgrind.{port}")
+    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}.%p", *command(port, wasm)]
+    print("+", " ".join(shlex.quote(c) for c in cmd), file=sys.stderr, flush=True)
+    with open(os.path.join(tmp, f"valgrind.{port}.log"), "w") as log:
+        server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        if not first_ok(port, time.monotonic() + 600):
+            sys.exit(f"{cmd}: no answer under valgrind")
+
+        def wrk(seconds):
+            result = run(["wrk", "-t1", "-c4", f"-d{seconds}s", "--timeout", "30s", "-s",
+                          os.path.join(ROOT, "tools/load/paths.lua"), f"http://127.0.0.1:{port}", "--", paths_file])
+            return int(re.search(r"^LOAD requests=(\d+)", result, re.M).group(1))
+
+        wrk(3)  # warm-up: pools filled, first-use paths taken
+        run(["callgrind_control", "--zero", str(server.pid)])
+        requests = wrk(CALLGRIND_SECONDS)
+        run(["callgrind_control", "--dump", str(server.pid)])
+    finally:
+        server.kill()
+        server.wait()
+    by_object, total = callgrind_self_costs(f"{out}.{server.pid}.1")
+    # Compiled wasm has no file behind it; callgrind names it "???".
+    wasm_code = by_object.pop("???", 0)
+    host = sum(n for obj, n in by_object.items() if os.path.basename(obj) in ("wasmtime", "timestamp-host"))
+    return {"requests": requests, "total": total / requests, "wasm": wasm_code / requests,
+            "host": host / requests, "libs": (total - wasm_code - host) / requests}
+
+
+def callgrind_self_costs(path):
+    """Instructions by object file (the executable, each shared library,
+    "???" for code with no file) from a callgrind output file, and their
+    total. A cost line after `calls=` is the call's inclusive cost, which the
+    callee's own lines already count: skipped."""
+    names = {}
+    obj = None
+    by_object = {}
+    total = None
+    skip_call_cost = False
+    with open(path, errors="replace") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if skip_call_cost:
+                skip_call_cost = False
+                continue
+            match = re.match(r"(c?ob)=\((\d+)\)(?: (.*))?$", line)
+            if match:
+                kind, key, name = match.groups()
+                if name is not None:
+                    names[key] = name
+                if kind == "ob":
+                    obj = names[key]
+            elif line.startswith("calls="):
+                skip_call_cost = True
+            elif line.startswith(("totals:", "summary:")):
+                total = int(line.split()[1])
+            elif line[:1].isdigit() or line[:1] in ("+", "-", "*"):
+                fields = line.split()
+                if len(fields) >= 2:
+                    by_object[obj] = by_object.get(obj, 0) + int(fields[1])
+    counted = sum(by_object.values())
+    if total is not None and counted != total:
+        sys.exit(f"{path}: read {counted} instructions, callgrind counted {total}")
+    return by_object, counted
+
+
 def gz(path):
     with open(path, "rb") as f:
         return len(gzip.compress(f.read(), 9))
@@ -259,7 +358,7 @@ def ratio(a, b):
     return f"{a / b:.1f}×" if a and b else "–"
 
 
-def write(rust, js, httpr, cold, seq, size, mach, versions):
+def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     today = datetime.date.today().isoformat()
     L = []
     L.append("# Benchmarks\n")
@@ -333,6 +432,29 @@ def write(rust, js, httpr, cold, seq, size, mach, versions):
                  f"{every} |")
     L.append("")
 
+    L.append("## Where a request's work goes: instructions per request\n")
+    L.append(f"Counted by callgrind (`valgrind --tool=callgrind`) in the server process while `wrk -t1 -c4` sends "
+             f"the same four paths for {CALLGRIND_SECONDS} s, after a 3 s warm-up; user space only (the kernel's "
+             "socket work is not counted). Unlike req/s, these counts repeat from run to run whatever else the "
+             "machine is doing, so they show where the work goes and what a change saves. \"The component's "
+             "code\" is the compiled wasm (with its trampolines); \"the host\" is the host's binary (wasmtime, "
+             "wasmtime-wasi-http, hyper, tokio); the rest is libc (malloc, memcpy) and other libraries. The "
+             "\"ok\" handler is the ceiling rows' component above.\n")
+    L.append("| host | component | requests counted | instructions per request | the component's code | the host "
+             "| libc and other libraries |")
+    L.append("|---|---|---:|---:|---:|---:|---:|")
+    for (host, component), r in instr.items():
+        L.append(f"| {host} | {component} | {r['requests']:,} | {r['total']:,.0f} | {r['wasm']:,.0f} | "
+                 f"{r['host']:,.0f} | {r['libs']:,.0f} |")
+    L.append("")
+    for host in dict.fromkeys(h for h, _ in instr):
+        ours, ok = (r for (h, _), r in instr.items() if h == host)
+        L.append(f"- {host}: this service's request costs {ours['total'] - ok['total']:,.0f} instructions more than "
+                 f"the \"ok\" handler's; {ours['wasm'] - ok['wasm']:,.0f} of them are in the component's own code, "
+                 f"{ours['host'] + ours['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for it (handing "
+                 "over the method and path, taking the response's status, headers and longer body).")
+    L.append("")
+
     L.append("## Cold start and per-request instantiation\n")
     L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7; the first three rows "
              "are process start to exit, for scale):\n")
@@ -381,9 +503,10 @@ def main():
     mach, versions = machine()
     rust, js = core()
     httpr = http_bench()
+    instr = instructions()
     cold, seq = cold_start()
     size = sizes()
-    write(rust, js, httpr, cold, seq, size, mach, versions)
+    write(rust, js, httpr, instr, cold, seq, size, mach, versions)
     print("wrote BENCHMARKS.md", file=sys.stderr)
 
 

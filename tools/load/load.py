@@ -68,6 +68,10 @@ def corpus_cases():
 
 COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp.wasm")
 
+# `--paths fcc`: the freeCodeCamp project's example inputs.
+FCC_PATHS = ["/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%2C%20GMT",
+             "/api/this-is-not-a-date"]
+
 
 def start_server(kind, port, flags, pin=False, component=COMPONENT):
     if kind == "wasmtime":
@@ -150,9 +154,7 @@ def main():
 
     cases = corpus_cases()
     if args.paths == "fcc":
-        wanted = {"/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%2C%20GMT",
-                  "/api/this-is-not-a-date"}
-        cases = [c for c in cases if c[0] in wanted]
+        cases = [c for c in cases if c[0] in FCC_PATHS]
     port = free_port()
     server = start_server(args.server, port, args.wasmtime_flags, args.pin, args.component)
     try:
