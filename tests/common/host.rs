@@ -112,8 +112,9 @@ fn tool(variable: &str, name: &str) -> PathBuf {
 /// The component compiled ahead of time by `kind`, once per build of either:
 /// the file is named by the host, the host binary's modification time and
 /// the component's size and modification time, under target/, so test
-/// binaries share it and nothing piles up in /tmp. (A host rebuilt with
-/// another engine configuration refuses an older host's .cwasm.)
+/// binaries share it; older ones are removed when it is written. (A host
+/// rebuilt with another engine configuration refuses an older host's
+/// .cwasm.)
 pub fn precompiled(kind: HostKind) -> &'static Path {
     static CWASM: [OnceLock<PathBuf>; 2] = [OnceLock::new(), OnceLock::new()];
     CWASM[kind as usize].get_or_init(|| {
@@ -140,8 +141,29 @@ pub fn precompiled(kind: HostKind) -> &'static Path {
             .unwrap_or_else(|e| panic!("cannot run {}: {e}", kind.binary().display()));
         assert!(status.success(), "{} compile failed", kind.name());
         std::fs::rename(&partial, &out).expect("rename the compiled component");
+        remove_older_compilations(kind, &out);
         out
     })
+}
+
+/// Removes what `kind` compiled for earlier builds of the component or of
+/// itself (about 1 MB each), which nothing will use again.
+fn remove_older_compilations(kind: HostKind, current: &Path) {
+    let Ok(entries) = std::fs::read_dir(repo_root().join("target")) else {
+        return;
+    };
+    let marker = format!(".{}-", kind.name());
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("timestamp-")
+            && name.ends_with(".cwasm")
+            && name.contains(&marker)
+            && entry.path() != current
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// When `path` (or what it links to) was last written, in ns since the epoch.
