@@ -406,7 +406,7 @@ fn json(status: u16, body: Cow<'static, [u8]>) -> Response {
 
 /// Room for every header an answer carries, so that adding one never moves
 /// the list: allocation is a large share of the component's own work per
-/// request (BENCHMARKS.md).
+/// request (callgrind; src/service/spin.rs says how large).
 const HEADERS_CAPACITY: usize = 6;
 
 /// The headers every answer carries.

@@ -76,9 +76,9 @@ thread_local! {
     /// so that its strings' buffers are reused: wasi:http takes owned
     /// strings, and allocation was about 40% of this component's own
     /// instructions per request (callgrind), most of it these eleven
-    /// allocations and their frees. Each answer overwrites
-    /// the entries it uses and hands over only those, so no header outlives
-    /// its answer; only capacity does.
+    /// allocations and their frees. Each answer overwrites the entries it
+    /// uses and hands over only those, so no header outlives its answer;
+    /// only capacity does.
     static HEADER_BUFFERS: RefCell<Vec<(String, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
 }
 
