@@ -12,7 +12,7 @@ process.env.TZ = 'UTC';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { convert } = await import(join(root, 'www/pkg/node.mjs'));
 
-// The same inputs as benches/core.rs.
+// The same inputs as bench/core.rs.
 const INPUTS = {
   iso_date: '2016-12-25',
   iso_date_time: '2016-12-25T10:20:30.123Z',

@@ -2,48 +2,48 @@
 //!
 //! The freeCodeCamp timestamp microservice's conversion, with the exact
 //! answers of JavaScript's `new Date(x)` in V8, as a pure library: no I/O,
-//! no HTTP, no JavaScript. The Spin component (`service`), the npm package
-//! and the CLI are thin adapters around [`convert`].
+//! no HTTP, no JavaScript, and no clock but the one a caller passes in. The
+//! Spin component, the npm package and the CLI (`crates/`) are thin
+//! adapters around [`Options`], which reads the options and writes the
+//! answer's JSON.
 //!
 //! ```
-//! use timestamp::{Answer, Timestamp, convert};
+//! use timestamp::{Options, Timestamp, convert};
 //!
 //! let now = || Timestamp::from_unix_ms(0).unwrap();
-//! let answer = Answer::from(convert("05 October 2011, GMT", now));
-//! assert_eq!(answer.to_json(), r#"{"unix":1317772800000,"utc":"Wed, 05 Oct 2011 00:00:00 GMT"}"#);
+//! let answer = Options::new().answer("05 October 2011, GMT", now);
+//! assert_eq!(answer, r#"{"unix":1317772800000,"utc":"Wed, 05 Oct 2011 00:00:00 GMT"}"#);
 //!
 //! // A whole-string integer is milliseconds.
 //! assert_eq!(convert("1451001600000", now).unwrap().unix_ms(), 1_451_001_600_000);
 //! // An empty input is now.
 //! assert_eq!(convert("", now), Ok(now()));
 //! ```
+//!
+//! ## Features
+//!
+//! - `tzdb` (default): [`Zone`], the IANA time zone database (jiff's,
+//!   compiled in), for the `tz` option. The npm package leaves it out and
+//!   takes its zones from the JS engine's `Intl` instead.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-mod answer;
 mod civil;
-mod clock;
 mod error;
+mod json;
 mod local_zone;
+mod options;
 mod parse;
 mod timestamp;
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(feature = "tzdb")]
 mod zone;
 
-/// The HTTP service around the core. Not in the browser build, which is the
-/// npm package and has no server.
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-pub mod service;
-
-/// The npm package's bindings, built by wasm-pack for the browser and Node.
-#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
-pub mod js;
-
-pub use answer::Answer;
 pub use error::Error;
-pub use local_zone::LocalZone;
+pub use json::INVALID_DATE_JSON;
+pub use local_zone::{LocalZone, Utc};
+pub use options::{DateFields, Format, Options};
 pub use timestamp::{DateText, Timestamp};
-#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[cfg(feature = "tzdb")]
 pub use zone::Zone;
 
 /// Converts one `:date` the way the reference API does:
@@ -75,7 +75,7 @@ pub fn convert_in(
     unit: Unit,
     now: impl FnOnce() -> Timestamp,
 ) -> Result<Timestamp, Error> {
-    convert_in_zone(input, unit, &local_zone::Utc, now)
+    convert_in_zone(input, unit, &Utc, now)
 }
 
 /// [`convert_in`] with the local time zone set to `zone`, as V8 reads dates
@@ -130,19 +130,23 @@ pub enum Unit {
     Auto,
 }
 
-impl Unit {
-    /// The unit named `s`, `ms`, `us`, `ns` or `auto` (the API's `?unit=`).
-    pub fn from_name(name: &str) -> Option<Unit> {
-        Some(match name {
+impl core::str::FromStr for Unit {
+    type Err = Error;
+
+    /// `s`, `ms`, `us`, `ns` or `auto` (the API's `?unit=`).
+    fn from_str(name: &str) -> Result<Unit, Error> {
+        Ok(match name {
             "s" => Unit::Seconds,
             "ms" => Unit::Milliseconds,
             "us" => Unit::Microseconds,
             "ns" => Unit::Nanoseconds,
             "auto" => Unit::Auto,
-            _ => return None,
+            _ => return Err(Error::UnknownUnit),
         })
     }
+}
 
+impl Unit {
     fn to_unix_ms(self, n: i128) -> Result<Timestamp, Error> {
         let unit = match self {
             Unit::Auto => match n.unsigned_abs() {
@@ -314,15 +318,15 @@ mod tests {
             assert_eq!(got, expected, "{input:?} in {unit:?}");
         }
         for (name, unit) in [
-            ("s", Unit::Seconds),
-            ("ms", Unit::Milliseconds),
-            ("us", Unit::Microseconds),
+            ("s", Ok(Unit::Seconds)),
+            ("ms", Ok(Unit::Milliseconds)),
+            ("us", Ok(Unit::Microseconds)),
+            ("ns", Ok(Unit::Nanoseconds)),
+            ("auto", Ok(Unit::Auto)),
+            ("S", Err(Error::UnknownUnit)),
         ] {
-            assert_eq!(Unit::from_name(name), Some(unit));
+            assert_eq!(name.parse::<Unit>(), unit, "{name}");
         }
-        assert_eq!(Unit::from_name("ns"), Some(Unit::Nanoseconds));
-        assert_eq!(Unit::from_name("auto"), Some(Unit::Auto));
-        assert_eq!(Unit::from_name("S"), None);
     }
 
     #[test]

@@ -8,6 +8,17 @@ use crate::civil::MS_PER_DAY;
 
 /// A time zone the parser can read wall times in.
 pub trait LocalZone {
+    /// The zone named `name`, if this kind of zone knows it: how the `tz`
+    /// option is read (see [`Options::set`](crate::Options::set)). The
+    /// default knows none.
+    fn find(name: &str) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = name;
+        None
+    }
+
     /// Its IANA name.
     fn name(&self) -> &str;
 
@@ -37,10 +48,16 @@ pub trait LocalZone {
     }
 }
 
-/// UTC: the reference API's local time zone.
-pub(crate) struct Utc;
+/// UTC: the reference API's local time zone, and the only one a build
+/// without a zone database knows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Utc;
 
 impl LocalZone for Utc {
+    fn find(name: &str) -> Option<Utc> {
+        (name == "UTC").then_some(Utc)
+    }
+
     fn name(&self) -> &str {
         "UTC"
     }

@@ -50,6 +50,31 @@ impl Timestamp {
         Ok(Timestamp { unix_ms })
     }
 
+    /// The instant a [`SystemTime`](std::time::SystemTime) names, truncated
+    /// toward zero to milliseconds as JavaScript's clock is, and clamped to
+    /// the range. The clock itself is read by the adapters, at the edge:
+    /// `Timestamp::from_system_time(SystemTime::now())`.
+    ///
+    /// ```
+    /// use std::time::{Duration, UNIX_EPOCH};
+    /// use timestamp::Timestamp;
+    ///
+    /// let ms = |t| Timestamp::from_system_time(t).unix_ms();
+    /// assert_eq!(ms(UNIX_EPOCH + Duration::from_micros(1_999)), 1);
+    /// assert_eq!(ms(UNIX_EPOCH - Duration::from_micros(1_999)), -1);
+    /// ```
+    pub fn from_system_time(time: std::time::SystemTime) -> Timestamp {
+        let ms = match time.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
+            Err(before) => -i64::try_from(before.duration().as_millis()).unwrap_or(i64::MAX),
+        };
+        Timestamp::from_unix_ms(ms).unwrap_or(if ms < 0 {
+            Timestamp::MIN
+        } else {
+            Timestamp::MAX
+        })
+    }
+
     /// Milliseconds since the epoch: the API's `unix` field, JavaScript's
     /// `getTime()`.
     pub const fn unix_ms(self) -> i64 {

@@ -55,6 +55,10 @@ impl Zone {
 }
 
 impl LocalZone for Zone {
+    fn find(name: &str) -> Option<Zone> {
+        Zone::find(name)
+    }
+
     fn name(&self) -> &str {
         &self.name
     }

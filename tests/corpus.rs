@@ -2,10 +2,6 @@
 //! thousands of inputs, written by `tools/oracle/corpus.mjs`. The core must
 //! agree on every one.
 
-// Native: these start processes and sockets. (wasm-pack test builds every
-// test target for the browser, where tests/web.rs runs.)
-#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-
 mod common;
 
 use common::{assert_agreement, is_date, parse_cases, read, repo_root};

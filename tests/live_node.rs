@@ -7,10 +7,6 @@
 //! `TIMESTAMP_SEED=n` replays a batch. A disagreement found this way joins the
 //! corpus (`node tools/oracle/corpus.mjs --answer` writes its line).
 
-// Native: these start processes and sockets. (wasm-pack test builds every
-// test target for the browser, where tests/web.rs runs.)
-#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-
 mod common;
 
 use std::time::{SystemTime, UNIX_EPOCH};

@@ -2,10 +2,6 @@
 //! `TZ=<zone>` (tests/data/zones.jsonl, from `node tools/oracle/corpus.mjs
 //! --zones`): the instant, and the offset the zone has then.
 
-// Native: these read files. (wasm-pack test builds every test target for the
-// browser, where tests/web.rs runs.)
-#![cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
-
 mod common;
 
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 // The page: converts as you type with the npm package (no server call), and
 // shows the API URL that answers the same.
-import init, { convert } from './pkg/index.js';
+import init, { convert } from './pkg/timestamp.js';
 
 const $ = (id) => document.getElementById(id);
 const input = $('date');

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use timestamp::service::routes;
-use timestamp::{Answer, Timestamp, convert};
+use timestamp::{Options, Timestamp, convert};
+use timestamp_spin::routes;
 
 fn epoch() -> Timestamp {
     Timestamp::from_unix_ms(0).expect("in range")
@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(t) = result {
         assert!(t.unix_ms().abs() <= Timestamp::MAX_UNIX_MS);
     }
-    let json = Answer::from(result).to_json();
+    let json = Options::new().to_json(result);
     serde_json::from_str::<serde_json::Value>(&json).expect("the answer is JSON");
 
     let response = routes::handle("GET", &format!("/api/{input}"), epoch);

@@ -4,14 +4,12 @@
 // Each test binary uses only some of these.
 #![allow(dead_code)]
 
-pub mod host;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde::Deserialize;
 use serde_json::Value;
-use timestamp::{Answer, convert};
+use timestamp::Options;
 
 /// One line of the oracle's output: an input and node's answer for it.
 #[derive(Debug, Deserialize)]
@@ -35,8 +33,8 @@ pub fn parse_cases(jsonl: &str) -> Vec<Case> {
 /// The core's answer for `input` as JSON. The corpus holds no empty input,
 /// so the clock is never read.
 pub fn answer(input: &str) -> Value {
-    let answer = Answer::from(convert(input, || panic!("the corpus has no empty input")));
-    serde_json::from_str(&answer.to_json()).expect("the core writes valid JSON")
+    let answer = Options::new().answer(input, || panic!("the corpus has no empty input"));
+    serde_json::from_str(&answer).expect("the core writes valid JSON")
 }
 
 /// Every case where the core disagrees with node, as a readable report line.
@@ -63,8 +61,13 @@ pub fn assert_agreement(cases: &[Case], what: &str) {
     );
 }
 
+/// The workspace's root (where spin.toml is), from any of its packages.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.ancestors()
+        .find(|dir| dir.join("spin.toml").is_file())
+        .unwrap_or(here)
+        .to_path_buf()
 }
 
 /// The oracle script, run by node under `TZ=UTC` (it also sets it itself).

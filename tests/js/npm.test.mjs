@@ -11,7 +11,7 @@ import { corpus, packPackage, root } from './support.mjs';
 
 process.env.TZ = 'UTC';
 
-/** Packs www/pkg and installs the tarball into a new project. */
+/** Packs target/npm and installs the tarball into a new project. */
 function installPackedPackage() {
   const { work, tarball } = packPackage();
   const project = join(work, 'project');
@@ -146,7 +146,7 @@ test('the package declares exact TypeScript types', () => {
   assert.match(entryTypes, /export \{ default \} from '\.\/timestamp\.js';/);
 });
 
-// convert(text) without options takes the lane (src/js/entry.js); with
+// convert(text) without options takes the lane (crates/npm/js/index.js); with
 // options, even empty ones, it goes through wasm-bindgen's convert. Both must
 // give node's answer on every input.
 test('the lane and wasm-bindgen agree with node on the whole corpus', () => {

@@ -19,12 +19,13 @@ export function corpus() {
 }
 
 /**
- * `npm pack` of the built package (www/pkg) into a new temporary directory.
+ * `npm pack` of the built package (target/npm, from scripts/build) into a new
+ * temporary directory.
  * Returns { work, tarball } (absolute paths); the caller removes `work`.
  */
 export function packPackage() {
   const work = mkdtempSync(join(tmpdir(), 'timestamp-npm-'));
-  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, join(root, 'www/pkg')], {
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, join(root, 'target/npm')], {
     encoding: 'utf8',
   }).trim().split('\n').pop();
   return { work, tarball: join(work, name) };
@@ -40,17 +41,10 @@ function tool(variable, name) {
   return join(data, 'timestamp-tools/bin', name);
 }
 
-/**
- * The host's command line for `component` on `port`: timestamp-host (host/,
- * what scripts/run serves with), or `wasmtime serve` when
- * TIMESTAMP_TEST_HOST=wasmtime.
- */
+/** `wasmtime serve` for `component` on `port`: the command and its arguments. */
 function hostCommand(component, port) {
   const addr = `127.0.0.1:${port}`;
-  if (process.env.TIMESTAMP_TEST_HOST === 'wasmtime') {
-    return [tool('TIMESTAMP_WASMTIME', 'wasmtime'), ['serve', '-S', 'cli=y', '--addr', addr, component]];
-  }
-  return [tool('TIMESTAMP_HOST', 'timestamp-host'), ['serve', '--addr', addr, component]];
+  return [tool('TIMESTAMP_WASMTIME', 'wasmtime'), ['serve', '-S', 'cli=y', '--addr', addr, component]];
 }
 
 function freePort() {
@@ -69,7 +63,7 @@ function freePort() {
  * Resolves to { url, stop } once it answers; rejects if it cannot start.
  */
 export async function startHost() {
-  const component = join(root, 'target/wasm32-wasip2/release/timestamp.wasm');
+  const component = join(root, 'target/wasm32-wasip2/release/timestamp_spin.wasm');
   if (!existsSync(component)) {
     throw new Error(`${component} is missing: build it with scripts/build`);
   }

@@ -1,0 +1,74 @@
+//! The core's cost per conversion, by input class.
+//!
+//! `cargo bench -p timestamp --bench core` (or `scripts/bench`, which also records the
+//! figures in BENCHMARKS.md). Two groups: `convert` is the parse alone,
+//! `answer` is the whole conversion the API performs (parse, `toUTCString()`
+//! text, JSON body).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use timestamp::{Options, Timestamp, convert};
+
+/// One representative input per class the README reports.
+const INPUTS: &[(&str, &str)] = &[
+    ("iso_date", "2016-12-25"),
+    ("iso_date_time", "2016-12-25T10:20:30.123Z"),
+    ("integer_ms", "1451001600000"),
+    ("rfc_2822", "Mon, 25 Dec 1995 13:30:00 +0430"),
+    ("fcc_gmt", "05 October 2011, GMT"),
+    ("invalid", "this-is-not-a-date"),
+];
+
+fn now() -> Timestamp {
+    Timestamp::MIN
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("convert");
+    for &(name, input) in INPUTS {
+        group.bench_function(name, |b| b.iter(|| convert(black_box(input), now)));
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("answer");
+    for &(name, input) in INPUTS {
+        group.bench_function(name, |b| {
+            b.iter(|| Options::new().answer(black_box(input), now))
+        });
+    }
+    group.finish();
+
+    // 1 MiB inputs of the shapes that stress each scanner loop: the time is
+    // linear in the length (tests/properties.rs converts the same shapes).
+    let mut group = c.benchmark_group("huge");
+    group.sample_size(10);
+    let mib = 1 << 20;
+    let huge = [
+        ("digits", "9".repeat(mib)),
+        ("word", "a".repeat(mib)),
+        ("spaces", " ".repeat(mib)),
+        (
+            "unclosed_comment",
+            format!("Jan 1 2000 {}", "(".repeat(mib)),
+        ),
+        ("time_colons", "1:".repeat(mib / 2)),
+        ("ideographic_spaces", "\u{3000}".repeat(mib / 3)),
+    ];
+    for (name, input) in &huge {
+        group.bench_function(*name, |b| b.iter(|| convert(black_box(input), now)));
+    }
+    group.finish();
+
+    // The two halves of `answer` after the parse.
+    let mut group = c.benchmark_group("format");
+    let t = Timestamp::from_unix_ms(1_482_624_000_000).unwrap();
+    group.bench_function("utc_string", |b| b.iter(|| black_box(t).utc_string()));
+    group.bench_function("to_json", |b| {
+        b.iter(|| Options::new().to_json(Ok(black_box(t))))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

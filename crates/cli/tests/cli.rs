@@ -1,0 +1,156 @@
+//! The command-line entry, run as a real process.
+
+#[path = "../../../tests/common/mod.rs"]
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use common::{parse_cases, read, repo_root};
+use serde_json::Value;
+
+fn timestamp() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_timestamp"))
+}
+
+/// Runs the CLI with `stdin`, returning (exit code, stdout lines).
+fn run_with_stdin(stdin: &[u8]) -> (i32, String) {
+    let mut child = timestamp()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the CLI starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.to_vec();
+    // Write from another thread so a full stdout pipe cannot deadlock us.
+    let writer = std::thread::spawn(move || pipe.write_all(&input));
+    let output = child.wait_with_output().expect("the CLI finishes");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("stdin accepted");
+    (
+        output.status.code().expect("exited"),
+        String::from_utf8(output.stdout).expect("UTF-8 output"),
+    )
+}
+
+#[test]
+fn arguments_each_get_a_json_line() {
+    let output = timestamp()
+        .args([
+            "05 October 2011, GMT",
+            "1451001600000",
+            "this-is-not-a-date",
+        ])
+        .output()
+        .expect("the CLI runs");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        concat!(
+            r#"{"unix":1317772800000,"utc":"Wed, 05 Oct 2011 00:00:00 GMT"}"#,
+            "\n",
+            r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#,
+            "\n",
+            r#"{"error":"Invalid Date"}"#,
+            "\n",
+        )
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an invalid input makes the exit status 1"
+    );
+
+    let output = timestamp()
+        .arg("2016-12-25")
+        .output()
+        .expect("the CLI runs");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn help_is_not_an_input() {
+    let output = timestamp().arg("--help").output().expect("the CLI runs");
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("usage: timestamp"));
+    // "-1" is an input (one millisecond before the epoch), not a flag.
+    let output = timestamp().arg("-1").output().expect("the CLI runs");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "{\"unix\":-1,\"utc\":\"Wed, 31 Dec 1969 23:59:59 GMT\"}\n"
+    );
+}
+
+#[test]
+fn an_empty_line_is_now_and_crlf_is_a_line_end() {
+    let before = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let (code, stdout) = run_with_stdin(b"\n2016-12-25\r\n");
+    let after = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    assert_eq!(code, 0);
+    let lines: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let now = lines[0]["unix"].as_i64().expect("now is a date");
+    assert!(
+        (before..=after).contains(&now),
+        "{before} <= {now} <= {after}"
+    );
+    assert_eq!(lines[1]["unix"], 1_482_624_000_000_i64);
+}
+
+#[test]
+fn converts_a_file_of_100_000_lines_in_one_process() {
+    // Corpus inputs that fit on one line, cycled to 100,000 lines.
+    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let usable: Vec<_> = cases
+        .iter()
+        .filter(|c| !c.input.contains(['\n', '\r']) && !c.input.is_empty())
+        .collect();
+    assert!(usable.len() > 1000);
+    let chosen: Vec<_> = usable.iter().cycle().take(100_000).collect();
+    let mut stdin = Vec::new();
+    for case in &chosen {
+        stdin.extend_from_slice(case.input.as_bytes());
+        stdin.push(b'\n');
+    }
+
+    let (code, stdout) = run_with_stdin(&stdin);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 100_000);
+    for (case, line) in chosen.iter().zip(&lines) {
+        let got: Value = serde_json::from_str(line).expect("each line is JSON");
+        assert_eq!(got, case.expected, "{:?}", case.input);
+    }
+    assert_eq!(
+        code, 1,
+        "the corpus holds invalid inputs, so the status is 1"
+    );
+}
+
+#[test]
+fn an_argument_that_is_not_utf8_is_read_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let output = timestamp()
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .expect("the CLI runs");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "{\"error\":\"Invalid Date\"}\n"
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a clear answer, not a panic (101)"
+    );
+}

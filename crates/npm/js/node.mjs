@@ -1,0 +1,10 @@
+// Node entry: the .wasm is read from disk and instantiated on import, so
+// `convert` is ready at once. `init()` is kept so code written for the
+// browser (`await init()`) runs unchanged.
+import { readFileSync } from 'node:fs';
+import { initSync } from './index.js';
+
+initSync({ module: readFileSync(new URL('./timestamp_bg.wasm', import.meta.url)) });
+
+export { convert, initSync } from './index.js';
+export default async function init() {}

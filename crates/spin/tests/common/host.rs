@@ -1,0 +1,435 @@
+//! A real wasi:http host running the built component, and a raw HTTP/1.1
+//! client for it. Raw, so a test can send what a polite client library
+//! refuses to (`%zz`, 64 KiB paths, odd methods).
+//!
+//! The host is `wasmtime serve` (the default), or `spin up` on the app
+//! spin.toml describes when `TIMESTAMP_TEST_HOST=spin`; scripts/test runs
+//! the HTTP suites under both where a Spin CLI is present. scripts/setup
+//! installs both (`TIMESTAMP_WASMTIME` and `SPIN` name other binaries).
+//! For `wasmtime serve` the component is compiled once per test binary to a
+//! `.cwasm`, so each test starts its own host in milliseconds; Spin compiles
+//! it at start, with its cache under target/. A host that cannot start fails
+//! the test.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use super::repo_root;
+
+/// Which wasi:http host the HTTP tests run the component in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostKind {
+    /// `wasmtime serve`, the reference wasi:http host.
+    Wasmtime,
+    /// `spin up`: the host users run, on the app spin.toml describes.
+    Spin,
+}
+
+impl HostKind {
+    /// `TIMESTAMP_TEST_HOST`: `wasmtime` (the default) or `spin`.
+    pub fn under_test() -> HostKind {
+        match std::env::var("TIMESTAMP_TEST_HOST").as_deref() {
+            Ok("wasmtime") | Err(_) => HostKind::Wasmtime,
+            Ok("spin") => HostKind::Spin,
+            Ok(other) => panic!("TIMESTAMP_TEST_HOST={other}: expected wasmtime or spin"),
+        }
+    }
+
+    fn binary(self) -> PathBuf {
+        match self {
+            HostKind::Wasmtime => wasmtime(),
+            HostKind::Spin => spin(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            HostKind::Wasmtime => "wasmtime",
+            HostKind::Spin => "spin",
+        }
+    }
+
+    /// The flags `scripts/run` serves with, after `serve`: for `wasmtime
+    /// serve`, scripts/serve-flags. `spin up` takes none.
+    fn served_flags(self) -> Vec<String> {
+        let mut flags = self.default_flags();
+        if self == HostKind::Wasmtime {
+            let serve_flags = std::fs::read_to_string(repo_root().join("scripts/serve-flags"))
+                .expect("scripts/serve-flags");
+            let first_line = serve_flags.lines().next().unwrap_or_default();
+            flags.extend(first_line.split_whitespace().map(str::to_string));
+        }
+        flags
+    }
+
+    /// The flags that reproduce the host's defaults.
+    fn default_flags(self) -> Vec<String> {
+        match self {
+            HostKind::Wasmtime => vec!["-S".to_string(), "cli=y".to_string()],
+            HostKind::Spin => Vec::new(),
+        }
+    }
+
+    /// The command that serves the component on `port`.
+    fn command(self, flags: &[String], port: u16) -> Command {
+        let addr = format!("127.0.0.1:{port}");
+        let mut command = Command::new(self.binary());
+        match self {
+            HostKind::Wasmtime => {
+                command
+                    .arg("serve")
+                    .args(flags)
+                    .arg("--allow-precompiled")
+                    .arg("--addr")
+                    .arg(addr)
+                    .arg(precompiled());
+            }
+            HostKind::Spin => {
+                // Spin keeps its state and its compilation cache under
+                // HOME; one shared under target/ compiles the component once.
+                // The component's stdio logs go there too, not into .spin/.
+                let home = repo_root().join("target/spin-home");
+                std::fs::create_dir_all(&home).expect("create target/spin-home");
+                command
+                    .arg("up")
+                    .arg("--from")
+                    .arg(repo_root().join("spin.toml"))
+                    .arg("--log-dir")
+                    .arg(home.join("logs"))
+                    .env("HOME", home)
+                    .args(flags)
+                    .arg("--listen")
+                    .arg(addr);
+            }
+        }
+        command
+    }
+
+    /// The line the host prints once it serves on `port`.
+    fn ready_line(self, port: u16) -> String {
+        match self {
+            HostKind::Wasmtime => format!("Serving HTTP on http://127.0.0.1:{port}/"),
+            HostKind::Spin => format!("Serving http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+/// The component `scripts/build` (and `spin build`) writes.
+pub fn component() -> PathBuf {
+    let path = repo_root().join("target/wasm32-wasip2/release/timestamp_spin.wasm");
+    assert!(
+        path.is_file(),
+        "{} is missing: build it with scripts/build (scripts/test does)",
+        path.display()
+    );
+    path
+}
+
+/// The wasmtime CLI scripts/setup installs.
+pub fn wasmtime() -> PathBuf {
+    tool("TIMESTAMP_WASMTIME", "wasmtime")
+}
+
+/// The Spin CLI: `$SPIN`, else where scripts/setup unpacks it.
+pub fn spin() -> PathBuf {
+    tool("SPIN", "spin")
+}
+
+/// `$variable`, else `name` where scripts/setup puts it.
+fn tool(variable: &str, name: &str) -> PathBuf {
+    if let Some(path) = std::env::var_os(variable) {
+        return PathBuf::from(path);
+    }
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+        .expect("HOME is set");
+    data.join("timestamp-tools/bin").join(name)
+}
+
+/// The component compiled ahead of time by `wasmtime`, once per build of
+/// either: the file is named by the host binary's modification time and the
+/// component's size and modification time, under target/, so test binaries
+/// share it; older ones are removed when it is written. (A host rebuilt
+/// with another engine configuration refuses an older host's .cwasm.)
+pub fn precompiled() -> &'static Path {
+    static CWASM: OnceLock<PathBuf> = OnceLock::new();
+    CWASM.get_or_init(|| {
+        let meta = std::fs::metadata(component()).expect("the component's metadata");
+        let host_built = modified_ns(&wasmtime());
+        let out = repo_root().join(format!(
+            "target/timestamp-{}-{}.wasmtime-{host_built}.cwasm",
+            meta.len(),
+            modified_ns(&component()),
+        ));
+        if out.is_file() {
+            return out;
+        }
+        // Written under another name first: test binaries run one at a time,
+        // but a half-written file must never be taken for a whole one.
+        let partial = out.with_extension(format!("{}.partial", std::process::id()));
+        let status = Command::new(wasmtime())
+            .arg("compile")
+            .arg(component())
+            .arg("-o")
+            .arg(&partial)
+            .status()
+            .unwrap_or_else(|e| panic!("cannot run {}: {e}", wasmtime().display()));
+        assert!(status.success(), "wasmtime compile failed");
+        std::fs::rename(&partial, &out).expect("rename the compiled component");
+        remove_older_compilations(&out);
+        out
+    })
+}
+
+/// Removes what wasmtime compiled for earlier builds of the component or of
+/// itself (about 1 MB each), which nothing will use again.
+fn remove_older_compilations(current: &Path) {
+    let Ok(entries) = std::fs::read_dir(repo_root().join("target")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("timestamp-") && name.ends_with(".cwasm") && entry.path() != current {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// When `path` (or what it links to) was last written, in ns since the epoch.
+fn modified_ns(path: &Path) -> u128 {
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos())
+}
+
+/// The host under test on a free loopback port; killed on drop.
+pub struct Host {
+    child: Child,
+    pub port: u16,
+    pub kind: HostKind,
+}
+
+impl Host {
+    /// The host under test with its defaults.
+    pub fn start() -> Host {
+        let kind = HostKind::under_test();
+        Self::start_with(kind, &kind.default_flags())
+    }
+
+    /// The host under test as `scripts/run` serves with it.
+    pub fn start_as_served() -> Host {
+        let kind = HostKind::under_test();
+        Self::start_with(kind, &kind.served_flags())
+    }
+
+    /// The component under `kind` with `flags`.
+    pub fn start_with(kind: HostKind, flags: &[String]) -> Host {
+        // The free port can be taken by another test's process before the
+        // host binds it; then the host says so and exits, and another port
+        // is tried.
+        for _ in 0..5 {
+            match Self::try_start(kind, flags) {
+                Ok(host) => return host,
+                Err(said) if said.contains("in use") => continue,
+                Err(said) => panic!("{} exited: {said}", kind.name()),
+            }
+        }
+        panic!("{} found no free port in 5 tries", kind.name());
+    }
+
+    /// Starts the host; `Err` with what it said if it exits before serving.
+    fn try_start(kind: HostKind, flags: &[String]) -> Result<Host, String> {
+        let port = free_port();
+        let mut child = kind
+            .command(flags, port)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", kind.binary().display()));
+        // Ready when the host itself says so (wasmtime on stderr, Spin on
+        // stdout), not when the port accepts a connection: the free port may
+        // have been taken meanwhile by another test's process, which would
+        // then be tested instead. Threads read both pipes to the end, so the
+        // host never blocks on a full pipe or dies writing to a closed one.
+        let (lines, from_host) = mpsc::channel();
+        let stdout = child.stdout.take().expect("piped stdout");
+        let stderr = child.stderr.take().expect("piped stderr");
+        for pipe in [Box::new(stdout) as Box<dyn Read + Send>, Box::new(stderr)] {
+            let lines = lines.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(pipe).lines() {
+                    let Ok(line) = line else { break };
+                    let _ = lines.send(line);
+                }
+            });
+        }
+        drop(lines);
+        let ready = kind.ready_line(port);
+        // Spin compiles the component at start; the first start on a machine
+        // fills its cache.
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let mut said = Vec::new();
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match from_host.recv_timeout(left) {
+                Ok(line) if line.starts_with(&ready) => return Ok(Host { child, port, kind }),
+                Ok(line) => said.push(line),
+                Err(RecvTimeoutError::Disconnected) => {
+                    let status = child.wait().expect("the host's exit status");
+                    return Err(format!("{status}: {}", said.join("\n")));
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    panic!(
+                        "{} did not say it was serving within 120 s: {}",
+                        kind.name(),
+                        said.join("\n")
+                    );
+                }
+            }
+        }
+    }
+
+    /// Sends `raw` as it is and reads the whole answer (the request should
+    /// say `Connection: close`).
+    pub fn send(&self, raw: &[u8]) -> HttpResponse {
+        HttpResponse::parse(&self.send_raw(raw))
+    }
+
+    /// Sends `raw` as it is and returns every byte the host answers before
+    /// it closes the connection: nothing at all when it refuses a request
+    /// without an answer (as Spin does some; see tests/hostile.rs).
+    pub fn send_raw(&self, raw: &[u8]) -> Vec<u8> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to the host");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("set timeout");
+        // The host may answer (and close) before it reads all of a large
+        // request; the answer is what the test is about.
+        let _ = stream.write_all(raw);
+        let mut bytes = Vec::new();
+        if let Err(e) = stream.read_to_end(&mut bytes) {
+            // A reset after the answer arrived (unread request bytes) is fine.
+            assert!(!bytes.is_empty(), "no answer: {e}");
+        }
+        let _ = stream.shutdown(Shutdown::Both);
+        bytes
+    }
+
+    /// A request with no body.
+    pub fn request(&self, method: &str, target: &str) -> HttpResponse {
+        self.send(
+            format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+    }
+
+    pub fn get(&self, target: &str) -> HttpResponse {
+        self.request("GET", target)
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// A parsed HTTP/1.1 response.
+#[derive(Debug)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    fn parse(bytes: &[u8]) -> HttpResponse {
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut response = httparse::Response::new(&mut headers);
+        let head_len = match response.parse(bytes) {
+            Ok(httparse::Status::Complete(len)) => len,
+            other => panic!(
+                "not a complete HTTP response ({other:?}): {:?}",
+                String::from_utf8_lossy(bytes)
+            ),
+        };
+        let headers: Vec<(String, String)> = response
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_ascii_lowercase(),
+                    String::from_utf8_lossy(h.value).into_owned(),
+                )
+            })
+            .collect();
+        let status = response.code.expect("a status code");
+        let raw_body = &bytes[head_len..];
+        let chunked = headers
+            .iter()
+            .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
+        let body = if chunked {
+            dechunk(raw_body)
+        } else {
+            raw_body.to_vec()
+        };
+        HttpResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.body).expect("a UTF-8 body")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {:?}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// Decodes a chunked body (no trailers expected).
+fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("a chunk size line");
+        let size_text = std::str::from_utf8(&raw[..line_end]).expect("ASCII chunk size");
+        let size_text = size_text.split(';').next().unwrap_or_default().trim();
+        let size = usize::from_str_radix(size_text, 16).expect("hex chunk size");
+        raw = &raw[line_end + 2..];
+        if size == 0 {
+            return body;
+        }
+        body.extend_from_slice(&raw[..size]);
+        raw = &raw[size + 2..];
+    }
+}

@@ -1,0 +1,437 @@
+//! The Spin component in a real wasi:http host (`wasmtime serve`, or `spin
+//! up` with `TIMESTAMP_TEST_HOST=spin`), over real HTTP on loopback.
+
+mod common;
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use common::host::{Host, component};
+use common::{is_date, parse_cases, read, repo_root};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::json;
+use timestamp::Timestamp;
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("after 1970")
+        .as_millis() as i64
+}
+
+#[test]
+fn the_freecodecamp_checks() {
+    let host = Host::start();
+    let table = [
+        (
+            "/api/2016-12-25",
+            json!({"unix": 1482624000000_i64, "utc": "Sun, 25 Dec 2016 00:00:00 GMT"}),
+        ),
+        (
+            "/api/1451001600000",
+            json!({"unix": 1451001600000_i64, "utc": "Fri, 25 Dec 2015 00:00:00 GMT"}),
+        ),
+        (
+            "/api/05%20October%202011,%20GMT",
+            json!({"unix": 1317772800000_i64, "utc": "Wed, 05 Oct 2011 00:00:00 GMT"}),
+        ),
+        ("/api/this-is-not-a-date", json!({"error": "Invalid Date"})),
+    ];
+    for (target, expected) in table {
+        let response = host.get(target);
+        assert_eq!(response.status, 200, "{target}");
+        assert_eq!(response.json(), expected, "{target}");
+        assert_eq!(
+            response.header("access-control-allow-origin"),
+            Some("*"),
+            "{target}"
+        );
+        assert_eq!(
+            response.header("content-type"),
+            Some("application/json; charset=utf-8")
+        );
+    }
+}
+
+#[test]
+fn an_empty_date_is_now() {
+    let host = Host::start();
+    for target in ["/api", "/api/"] {
+        let response = host.get(target);
+        let body = response.json();
+        let unix = body["unix"].as_i64().expect("unix is an integer");
+        assert!(
+            (unix - now_ms()).abs() < 20_000,
+            "{target}: {unix} is not now"
+        );
+        let utc = Timestamp::from_unix_ms(unix)
+            .expect("in range")
+            .utc_string();
+        assert_eq!(
+            body["utc"],
+            utc.as_str(),
+            "{target}: utc names the same instant"
+        );
+        assert_eq!(response.header("cache-control"), Some("no-store"));
+        assert_eq!(response.header("access-control-allow-origin"), Some("*"));
+    }
+}
+
+/// Under the flags scripts/run serves with: one instance reused across
+/// requests, which must not change any answer.
+#[test]
+fn the_whole_corpus_over_http() {
+    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let host = Host::start_as_served();
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let target = format!(
+            "/api/{}",
+            utf8_percent_encode(&case.input, NON_ALPHANUMERIC)
+        );
+        let response = host.get(&target);
+        if response.status != 200 || response.json() != case.expected {
+            wrong.push(format!(
+                "{:?}: node {} / http {} {}",
+                case.input,
+                case.expected,
+                response.status,
+                String::from_utf8_lossy(&response.body)
+            ));
+        }
+    }
+    let dates = cases.iter().filter(|c| is_date(&c.expected)).count();
+    assert!(
+        wrong.is_empty(),
+        "{} of {} disagree:\n{}",
+        wrong.len(),
+        cases.len(),
+        wrong.join("\n")
+    );
+    assert!(dates > 1000, "the corpus checks dates, not just errors");
+}
+
+#[test]
+fn errors_are_json_and_never_5xx() {
+    let host = Host::start();
+    let long_path = format!("/api/{}", "1".repeat(3000));
+    // (method, target, status, error message or None for a success body)
+    let table: &[(&str, &str, u16, Option<&str>)] = &[
+        ("GET", "/nope", 404, Some("Not Found")),
+        ("GET", "/api/12/25/2015", 404, Some("Not Found")),
+        ("POST", "/api/2016-12-25", 405, Some("Method Not Allowed")),
+        ("PUT", "/api", 405, Some("Method Not Allowed")),
+        ("DELETE", "/api/hello", 405, Some("Method Not Allowed")),
+        ("PATCH", "/", 405, Some("Method Not Allowed")),
+        (
+            "GET",
+            "/api/%zz",
+            400,
+            Some("Bad Request: broken percent-encoding in the date"),
+        ),
+        (
+            "GET",
+            "/api/%",
+            400,
+            Some("Bad Request: broken percent-encoding in the date"),
+        ),
+        (
+            "GET",
+            "/api/%ff%fe",
+            400,
+            Some("Bad Request: the date is not UTF-8"),
+        ),
+        (
+            "GET",
+            &long_path,
+            414,
+            Some("URI Too Long: the path is over 2 KiB"),
+        ),
+        ("GET", "/api/%00", 200, Some("Invalid Date")),
+        ("GET", "/api/hello", 200, None),
+    ];
+    for &(method, target, status, error) in table {
+        let response = host.request(method, target);
+        let shown = &target[..target.len().min(40)];
+        assert_eq!(response.status, status, "{method} {shown}");
+        assert_eq!(
+            response.header("access-control-allow-origin"),
+            Some("*"),
+            "{method} {shown}"
+        );
+        match error {
+            Some(message) => assert_eq!(
+                response.json(),
+                json!({"error": message}),
+                "{method} {shown}"
+            ),
+            None => assert_eq!(response.json(), json!({"greeting": "hello API"})),
+        }
+        if status == 405 {
+            assert_eq!(response.header("allow"), Some("GET, HEAD, OPTIONS"));
+        }
+    }
+}
+
+/// An instance reused for the next request keeps its header list's buffers
+/// (src/wasi_http.rs): every answer must still carry exactly its own
+/// headers, whatever answer the instance gave before, with more headers or
+/// fewer.
+#[test]
+fn a_reused_instance_sends_only_each_answers_own_headers() {
+    use timestamp_spin::routes;
+
+    let host = Host::start_as_served();
+    let requests = [
+        ("GET", "/"),
+        ("GET", "/api/2016-12-25"),
+        ("OPTIONS", "/api"),
+        ("GET", "/api/05%20October%202011%2C%20GMT"),
+        ("GET", "/nope"),
+        ("PUT", "/api/hello"),
+    ];
+    let sorted = |mut headers: Vec<(String, String)>| {
+        headers.sort();
+        headers
+    };
+    // Enough rounds for every worker's instance to give each answer after
+    // each other one.
+    for _ in 0..6 {
+        for (method, target) in requests {
+            let expected = routes::handle(method, target, || unreachable!("no date is empty"));
+            let expected = sorted(
+                expected
+                    .headers
+                    .iter()
+                    .map(|(name, value)| (name.to_string(), value.to_string()))
+                    .collect(),
+            );
+            let response = host.request(method, target);
+            // `date`, and `connection: close` for the request's own, are
+            // the host's.
+            let got = sorted(
+                response
+                    .headers
+                    .into_iter()
+                    .filter(|(name, _)| name != "date" && name != "connection")
+                    .collect(),
+            );
+            assert_eq!(got, expected, "{method} {target}");
+        }
+    }
+}
+
+#[test]
+fn preflight_and_head() {
+    let host = Host::start();
+    let preflight = host.send(
+        b"OPTIONS /api/2016-12-25 HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: https://example.org\r\n\
+          Access-Control-Request-Method: GET\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(preflight.status, 204);
+    assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
+    assert_eq!(
+        preflight.header("access-control-allow-methods"),
+        Some("GET, HEAD, OPTIONS")
+    );
+    assert!(preflight.body.is_empty());
+
+    let head = host.request("HEAD", "/api/2016-12-25");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(
+        head.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    assert_eq!(
+        head.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+}
+
+#[test]
+fn the_page_and_its_wasm_are_served_with_their_types() {
+    let host = Host::start();
+    let page = host.get("/");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(
+        page.body,
+        std::fs::read(repo_root().join("www/index.html")).expect("www/index.html")
+    );
+    let csp = page
+        .header("content-security-policy")
+        .expect("the page has a CSP");
+    assert!(
+        csp.contains("'wasm-unsafe-eval'") && csp.contains("default-src 'self'"),
+        "{csp}"
+    );
+
+    let wasm = host.get("/pkg/timestamp_bg.wasm");
+    assert_eq!(wasm.status, 200);
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    assert_eq!(&wasm.body[..4], b"\0asm");
+    // Written in 4 KiB pieces (src/wasi_http.rs): every byte arrives.
+    let built = std::fs::read(repo_root().join("www/pkg/timestamp_bg.wasm")).expect("built");
+    assert!(built.len() > 4 * 4096);
+    assert!(
+        wasm.body == built,
+        "{} of {} bytes",
+        wasm.body.len(),
+        built.len()
+    );
+
+    // The page's scripts: its own, and the module it imports.
+    for path in ["/app.js", "/pkg/timestamp.js"] {
+        let script = host.get(path);
+        assert_eq!(script.status, 200, "{path}");
+        assert_eq!(
+            script.header("content-type"),
+            Some("text/javascript; charset=utf-8"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn the_component_imports_only_wasi() {
+    let bytes = std::fs::read(component()).expect("read the component");
+    // Only the outermost component's imports are what a host must provide;
+    // nested components and modules import from their siblings.
+    let mut imports = Vec::new();
+    let mut depth = 0;
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        match payload.expect("a valid component") {
+            wasmparser::Payload::Version { .. } => depth += 1,
+            wasmparser::Payload::End(_) => depth -= 1,
+            wasmparser::Payload::ComponentImportSection(section) if depth == 1 => {
+                for import in section {
+                    imports.push(import.expect("a valid import").name.0.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        !imports.is_empty(),
+        "a wasi:http component imports something"
+    );
+    let foreign: Vec<&String> = imports
+        .iter()
+        .filter(|name| !name.starts_with("wasi:"))
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "imports outside wasi:*: {foreign:?} (all: {imports:?})"
+    );
+    // It is a wasi:http proxy: it exports the incoming handler.
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("wasi:http/incoming-handler@0.2.0"),
+        "exports wasi:http 0.2.0"
+    );
+}
+
+fn post_batch(host: &Host, target: &str, body: &[u8]) -> common::host::HttpResponse {
+    let mut request = format!(
+        "POST {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    request.extend_from_slice(body);
+    host.send(&request)
+}
+
+#[test]
+fn batches_over_http() {
+    let host = Host::start();
+    let response = post_batch(
+        &host,
+        "/api/batch",
+        br#"["2016-12-25","1451001600000","x"]"#,
+    );
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.json(),
+        json!([
+            {"unix": 1482624000000_i64, "utc": "Sun, 25 Dec 2016 00:00:00 GMT"},
+            {"unix": 1451001600000_i64, "utc": "Fri, 25 Dec 2015 00:00:00 GMT"},
+            {"error": "Invalid Date"},
+        ])
+    );
+    assert_eq!(response.header("access-control-allow-origin"), Some("*"));
+
+    // The whole corpus in batches of 1,000 agrees with node.
+    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let mut batches = 0;
+    for chunk in cases.chunks(1000) {
+        let inputs: Vec<&str> = chunk.iter().map(|c| c.input.as_str()).collect();
+        let body = serde_json::to_vec(&inputs).expect("JSON");
+        if body.len() > 64 * 1024 {
+            continue; // long inputs: the limit is tested below
+        }
+        let answers = post_batch(&host, "/api/batch", &body).json();
+        let expected: Vec<&serde_json::Value> = chunk.iter().map(|c| &c.expected).collect();
+        assert_eq!(answers, json!(expected));
+        batches += 1;
+    }
+    assert!(batches >= 4, "only {batches} corpus batches fit in 64 KiB");
+
+    let not_json = post_batch(&host, "/api/batch", b"2016-12-25");
+    assert_eq!(not_json.status, 400);
+    let too_many = format!("[{}]", vec!["\"1\""; 1001].join(","));
+    assert_eq!(
+        post_batch(&host, "/api/batch", too_many.as_bytes()).status,
+        413
+    );
+    let too_big = format!("[\"{}\"]", "1".repeat(70 * 1024));
+    let response = post_batch(&host, "/api/batch", too_big.as_bytes());
+    assert_eq!(
+        (response.status, response.json()),
+        (
+            413,
+            json!({"error": "Payload Too Large: the body is over 64 KiB"})
+        )
+    );
+
+    // No declared length: the body is still cut off at 64 KiB.
+    let mut chunked = b"POST /api/batch HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".to_vec();
+    for _ in 0..20 {
+        chunked.extend_from_slice(format!("{:x}\r\n{}\r\n", 8192, "1".repeat(8192)).as_bytes());
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    assert_eq!(host.send(&chunked).status, 413);
+
+    let get = host.get("/api/batch");
+    assert_eq!(
+        (get.status, get.header("allow")),
+        (405, Some("POST, OPTIONS"))
+    );
+}
+
+#[test]
+fn time_zones_over_http() {
+    let host = Host::start();
+    let response = host.get("/api/2021-03-14T02:30?tz=America/New_York&format=full");
+    assert_eq!(response.status, 200);
+    assert_eq!(
+        response.json(),
+        json!({
+            "unix": 1615707000000_i64,
+            "utc": "Sun, 14 Mar 2021 07:30:00 GMT",
+            "iso": "2021-03-14T07:30:00.000Z",
+            "local": "2021-03-14T03:30:00.000-04:00",
+            "tz": "America/New_York",
+        }),
+        "a wall time in the spring gap takes the offset before the change, as V8 does"
+    );
+    let unknown = host.get("/api/2016-12-25?tz=Nowhere/Special");
+    assert_eq!(unknown.status, 400);
+    assert_eq!(
+        unknown.json(),
+        json!({"error": "Bad Request: tz must be an IANA time zone name, like America/New_York"})
+    );
+}
