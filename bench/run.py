@@ -2,12 +2,12 @@
 """Runs every benchmark side by side with the JavaScript reference and
 rewrites BENCHMARKS.md (scripts/bench calls this after building).
 
-  core   criterion (benches/core.rs) against V8's new Date + toUTCString +
+  core   criterion (bench/core.rs) against V8's new Date + toUTCString +
          JSON.stringify on the same inputs (bench/v8.mjs)
   npm    the package's convert() against V8, in one node process
-  http   the component under timestamp-host (host/) and wasmtime serve (default
-         and tuned flags) against bench/reference.mjs on node:http, wrk on
-         loopback, same request mix
+  http   the component under `spin up` (when a Spin CLI is available) and
+         wasmtime serve (default and tuned flags) against bench/reference.mjs
+         on node:http, wrk on loopback, same request mix
   instr  instructions per request under callgrind, by where they run (the
          component's code, the host, libc), against a handler answering "ok"
   cold   process start to first 200; per-request instantiation
@@ -33,10 +33,13 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools/load"))
-import load  # noqa: E402  (tools/load/load.py: wasmtime(), timestamp_host(), free_port())
+import load  # noqa: E402  (tools/load/load.py: wasmtime(), spin_command(), free_port())
 
-COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp.wasm")
-NPM_WASM = os.path.join(ROOT, "www/pkg/timestamp_bg.wasm")
+COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp_spin.wasm")
+# The npm package's .wasm as shipped (wasm-opt'ed by scripts/build).
+NPM_WASM = os.path.join(ROOT, "target/npm/timestamp_bg.wasm")
+# The page's copy, as wasm-pack wrote it: no wasm-opt, the name section kept.
+NAMED_WASM = os.path.join(ROOT, "www/pkg/timestamp_bg.wasm")
 # The flags scripts/run serves with; see "HTTP" in BENCHMARKS.md for why.
 TUNED_FLAGS = open(os.path.join(ROOT, "scripts/serve-flags")).read().split("#")[0].strip()
 CLASSES = ["iso_date", "iso_date_time", "integer_ms", "rfc_2822", "fcc_gmt", "invalid"]
@@ -66,7 +69,7 @@ def criterion_medians(args):
     median of criterion's samples, read from its estimates file rather than
     the figure it prints (its slope estimate, which one slow spell of this
     VM during the samples moves a long way)."""
-    out = run(["cargo", "bench", "--bench", "core", "--", *args, "--output-format", "bencher"])
+    out = run(["cargo", "bench", "-p", "timestamp", "--bench", "core", "--", *args, "--output-format", "bencher"])
     medians = {}
     for m in re.finditer(r"^test (\w+)/(\w+) \.\.\. bench:", out, re.M):
         group, name = m.group(1), m.group(2)
@@ -105,9 +108,8 @@ def http_bench():
     build_baseline()
     common = ["--duration", "10", "--connections", "32", "--paths", "fcc", "--json"]
     servers = [
-        ("timestamp-host (what `scripts/run` serves)", ["--server", "host"]),
-        ("ceiling: a spin-sdk handler answering \"ok\" (`bench/size-baseline`), timestamp-host",
-         ["--server", "host", "--component", BASELINE, "--no-check"]),
+        *([("spin up (what `scripts/run` serves, a fresh instance per request)", ["--server", "spin"])]
+          if load.spin_available() else []),
         ("wasmtime serve (defaults)", ["--server", "wasmtime"]),
         ("wasmtime serve (`scripts/serve-flags`)", ["--server", "wasmtime", "--wasmtime-flags", TUNED_FLAGS]),
         ("ceiling: a spin-sdk handler answering \"ok\" (`bench/size-baseline`), wasmtime serve, same flags",
@@ -147,20 +149,22 @@ def first_ok(port, deadline):
     return False
 
 
+SPIN_COLD = "spin up (the component from Spin's compilation cache, as on every start after the first)"
+
+
 def cold_start():
     cwasm = os.path.join(ROOT, "target/timestamp.cwasm")
     run([load.wasmtime(), "compile", COMPONENT, "-o", cwasm])
-    host_cwasm = os.path.join(ROOT, "target/timestamp.host.cwasm")
-    run([load.timestamp_host(), "compile", COMPONENT, "-o", host_cwasm])
+    # Each a function of the port: the command, or (command, environment).
     servers = {
-        "timestamp-host, precompiled .cwasm (what `scripts/run` serves)":
-            lambda port: [load.timestamp_host(), "serve", "--addr", f"127.0.0.1:{port}", host_cwasm],
+        **({SPIN_COLD: load.spin_command} if load.spin_available() else {}),
         "wasmtime serve, .wasm (compiled at start), defaults":
             lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--addr", f"127.0.0.1:{port}", COMPONENT],
         "wasmtime serve, precompiled .cwasm, defaults (pooling allocator)":
             lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--allow-precompiled",
                           "--addr", f"127.0.0.1:{port}", cwasm],
-        "wasmtime serve, precompiled .cwasm, `scripts/serve-flags` (what `scripts/run --wasmtime` serves)":
+        "wasmtime serve, precompiled .cwasm, `scripts/serve-flags` (what `scripts/run` serves without a Spin CLI, "
+        "and `scripts/run --wasmtime`)":
             lambda port: [load.wasmtime(), "serve", "-S", "cli=y", *TUNED_FLAGS.split(), "--allow-precompiled",
                           "--addr", f"127.0.0.1:{port}", cwasm],
         "node bench/reference.mjs":
@@ -169,8 +173,7 @@ def cold_start():
     results = {}
     # The floor under every wasmtime row: the CLI starting and exiting, no
     # server (a large dynamically linked binary), and any process at all.
-    for name, cmd in [("`timestamp-host --help` (the host alone, no server)", [load.timestamp_host(), "--help"]),
-                      ("`wasmtime --version` (the CLI alone, no server)", [load.wasmtime(), "--version"]),
+    for name, cmd in [("`wasmtime --version` (the CLI alone, no server)", [load.wasmtime(), "--version"]),
                       ("`/bin/true` (starting any process from Python)", ["/bin/true"])]:
         times = []
         for _ in range(15):
@@ -182,12 +185,17 @@ def cold_start():
         times = []
         for _ in range(7):
             port = load.free_port()
+            argv = cmd(port)
+            argv, env = argv if isinstance(argv, tuple) else (argv, None)
             start = time.monotonic()
-            proc = subprocess.Popen(cmd(port), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            ok = first_ok(port, start + 30)
+            # A session of its own, so that load.stop_server() ends the
+            # children too (`spin up` serves from a child process).
+            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                                    start_new_session=True)
+            # Spin compiles the component before it listens.
+            ok = first_ok(port, start + (120 if name == SPIN_COLD else 30))
             elapsed = time.monotonic() - start
-            proc.kill()
-            proc.wait()
+            load.stop_server(proc)
             if ok:
                 times.append(elapsed * 1000)
         results[name] = round(statistics.median(times), 1) if times else None
@@ -197,7 +205,7 @@ def cold_start():
     sequential = {}
     for name, server, flags in [("fresh instance per request", "wasmtime", ""),
                                 ("instance reused", "wasmtime", "--max-instance-reuse-count 1000000"),
-                                ("timestamp-host", "host", "")]:
+                                *([("spin up", "spin", "")] if load.spin_available() else [])]:
         r = json.loads(run([sys.executable, "tools/load/load.py", "--duration", "5", "--connections", "1",
                             "--threads", "1", "--paths", "fcc", "--json", "--server", server,
                             "--wasmtime-flags", flags]))
@@ -217,7 +225,6 @@ def instructions():
     compiled outside it targets CPU features valgrind does not emulate)."""
     build_baseline()
     hosts = {
-        "timestamp-host": lambda port, wasm: [load.timestamp_host(), "serve", "--addr", f"127.0.0.1:{port}", wasm],
         "wasmtime serve (`scripts/serve-flags`)":
             lambda port, wasm: [load.wasmtime(), "serve", "-S", "cli=y", *TUNED_FLAGS.split(),
                                 "--addr", f"127.0.0.1:{port}", wasm],
@@ -266,7 +273,7 @@ def callgrind_per_request(command, wasm, paths_file, tmp):
     by_object, total = callgrind_self_costs(f"{out}.{server.pid}.1")
     # Compiled wasm has no file behind it; callgrind names it "???".
     wasm_code = by_object.pop("???", 0)
-    host = sum(n for obj, n in by_object.items() if os.path.basename(obj) in ("wasmtime", "timestamp-host"))
+    host = sum(n for obj, n in by_object.items() if os.path.basename(obj) == "wasmtime")
     return {"requests": requests, "total": total / requests, "wasm": wasm_code / requests,
             "host": host / requests, "libs": (total - wasm_code - host) / requests}
 
@@ -323,13 +330,12 @@ def sizes():
     assets = 0
     for dirpath, _, files in os.walk(os.path.join(ROOT, "www")):
         for f in files:
-            # What build.rs embeds: no dotfiles, no README (wasm-pack's copy).
+            # What crates/spin/build.rs embeds: no dotfiles, no README (wasm-pack's copy).
             if not f.startswith(".") and f != "README.md":
                 assets += os.path.getsize(os.path.join(dirpath, f))
     out["assets"] = assets
     try:
-        named = os.path.join(ROOT, "target/timestamp_bg.names.wasm")
-        out["twiggy"] = run(["twiggy", "top", "-n", "15", named])
+        out["twiggy"] = run(["twiggy", "top", "-n", "15", NAMED_WASM])
     except (OSError, subprocess.CalledProcessError):
         out["twiggy"] = None
     return out
@@ -348,17 +354,10 @@ def machine():
         "rustc": run(["rustc", "--version"]).strip(),
         "node": run(["node", "--version"]).strip(),
         "wasmtime": run([load.wasmtime(), "--version"]).strip(),
-        "timestamp-host": "timestamp-host (wasmtime crates " + host_wasmtime_version() + ")",
+        **({"spin": run([load.spin(), "--version"]).strip()} if load.spin_available() else {}),
         "wrk": (subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines() or ["wrk"])[0],
     }
     return f"{os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB, {platform.system()} {platform.release()}", versions
-
-
-def host_wasmtime_version():
-    """The wasmtime crate host/Cargo.lock pins."""
-    with open(os.path.join(ROOT, "host/Cargo.lock")) as f:
-        match = re.search(r'name = "wasmtime"\nversion = "([^"]+)"', f.read())
-    return match.group(1) if match else "?"
 
 
 def ratio(a, b):
@@ -376,7 +375,7 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
              "figures from one run.\n")
 
     L.append("## Core: one conversion, Rust against V8\n")
-    L.append("`cargo bench --bench core` (criterion; `convert` parses, `answer` also writes the "
+    L.append("`cargo bench -p timestamp --bench core` (criterion; `convert` parses, `answer` also writes the "
              "`toUTCString()` text and the JSON body) against `node bench/v8.mjs` on the same inputs "
              "(V8: `new Date(s)`, `getTime()`, `toUTCString()`, `JSON.stringify` of the body). ns per "
              f"conversion: for Rust the median of criterion's samples, then the median over "
@@ -403,7 +402,7 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     L.append("## npm package in Node: `convert()` against V8, same process\n")
     L.append("`node bench/v8.mjs`: the package's `convert(s)` (Rust in wasm, including the JS↔wasm "
              "crossing: the package's entry writes the text's bytes into a buffer in wasm memory and reads "
-             "the number and the UTC text back, see src/js/entry.js) against V8 building the same object "
+             "the number and the UTC text back, see crates/npm/js/index.js) against V8 building the same object "
              f"(`{{unix, utc}}` from `new Date(s)`). ns per call, median of {JS_PROCESSES} node processes "
              "(the V8 column of the core table too).\n")
     L.append("| input class | package `convert` | V8 object | V8 ÷ package |")
@@ -417,8 +416,12 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     L.append("`python3 tools/load/load.py --duration 10 --connections 32 --paths fcc` (wrk, 2 threads, the four "
              "freeCodeCamp inputs in rotation, loopback; sampled answers checked while loaded). The reference "
              f"is `bench/reference.mjs`: the same routes and headers on node:http. `scripts/serve-flags`: "
-             f"`{TUNED_FLAGS}`. timestamp-host (host/, what `scripts/run` serves with) takes no flags: one "
-             "single-threaded worker per core on one shared socket, instances reused. Each server ran "
+             f"`{TUNED_FLAGS}`. `scripts/run` serves under `spin up` when a Spin CLI is available (the app "
+             "spin.toml describes; it takes no wasmtime flags), else under `wasmtime serve` with "
+             "`scripts/serve-flags`"
+             + ("" if any(n.startswith("spin up") for n in httpr)
+                else " (no Spin CLI was available for this run, so there is no `spin up` row)")
+             + ". Each server ran "
              f"{HTTP_ROUNDS} times, interleaved; the row is the run with the median req/s, and all runs' req/s "
              "are in the last column. A ceiling row is the most any spin-sdk component can get from that "
              "host: a handler that answers \"ok\" without looking at the request (its answers are not "
@@ -443,7 +446,7 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     L.append(f"Counted by callgrind (`valgrind --tool=callgrind`) in the server process while `wrk -t1 -c4` sends "
              f"the same four paths for {CALLGRIND_SECONDS} s, after a 3 s warm-up; user space only (the kernel's "
              "socket work is not counted). Unlike req/s, these counts repeat from run to run whatever else the "
-             "machine is doing (within 0.2% under timestamp-host, about 1% under `wasmtime serve`, whose "
+             "machine is doing (within about 1% under `wasmtime serve`, whose "
              "threads share the work differently each run), so they show where the work goes and what a "
              "change saves. \"The component's "
              "code\" is the compiled wasm (with its trampolines); \"the host\" is the host's binary (wasmtime, "
@@ -465,7 +468,7 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     L.append("")
 
     L.append("## Cold start and per-request instantiation\n")
-    L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7; the first three rows "
+    L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7; the first two rows "
              "are process start to exit, for scale):\n")
     L.append("| server | ms |")
     L.append("|---|---:|")
@@ -474,14 +477,15 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     L.append("")
     fresh = seq["fresh instance per request"]
     reused = seq["instance reused"]
-    own = seq["timestamp-host"]
     L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`): the difference is "
              "what a fresh instance costs per request.\n")
     L.append("| host | req/s | p50 ms |")
     L.append("|---|---:|---:|")
     L.append(f"| wasmtime serve, fresh instance per request (defaults) | {fresh['req_per_s']:,} | {fresh['p50_ms']:.3f} |")
     L.append(f"| wasmtime serve, instance reused (`--max-instance-reuse-count 1000000` only) | {reused['req_per_s']:,} | {reused['p50_ms']:.3f} |")
-    L.append(f"| timestamp-host (instances reused) | {own['req_per_s']:,} | {own['p50_ms']:.3f} |")
+    if "spin up" in seq:
+        spin = seq["spin up"]
+        L.append(f"| spin up (a fresh instance per request) | {spin['req_per_s']:,} | {spin['p50_ms']:.3f} |")
     per_instance_us = (1e6 / fresh["req_per_s"] - 1e6 / reused["req_per_s"]) if fresh["req_per_s"] and reused["req_per_s"] else 0
     L.append(f"\nInstantiation per request under wasmtime serve: about {per_instance_us:.0f} µs.\n")
 
@@ -489,8 +493,8 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     comp, npm, base = size["component"], size["npm"], size["baseline"]
     L.append("| artifact | raw bytes | gzip -9 bytes |")
     L.append("|---|---:|---:|")
-    L.append(f"| Spin component `timestamp.wasm` | {comp[0]:,} | {comp[1]:,} |")
-    L.append(f"| npm `timestamp_bg.wasm` | {npm[0]:,} | {npm[1]:,} |")
+    L.append(f"| Spin component `timestamp_spin.wasm` | {comp[0]:,} | {comp[1]:,} |")
+    L.append(f"| npm `timestamp_bg.wasm` (`target/npm`, after wasm-opt) | {npm[0]:,} | {npm[1]:,} |")
     L.append("")
     L.append("Where the component's bytes go:\n")
     L.append("| part | bytes |")
@@ -500,8 +504,8 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     L.append(f"| the core, the routes, jiff with the IANA database, serde_json, percent-encoding, form_urlencoded (the rest) | {comp[0] - base[0] - size['assets']:,} |")
     L.append("")
     if size["twiggy"]:
-        L.append("The npm `.wasm` by function, before wasm-opt (`twiggy top -n 15` on the copy with names "
-                 "`scripts/build` keeps in `target/`):\n")
+        L.append("The npm `.wasm` by function, before wasm-opt (`twiggy top -n 15` on the page's copy, "
+                 "`www/pkg/timestamp_bg.wasm`, which wasm-opt has not touched and which keeps its name section):\n")
         L.append("```text\n" + size["twiggy"].rstrip() + "\n```\n")
 
     with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:

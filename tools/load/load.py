@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Loopback load test of the timestamp service with wrk.
 
-Starts a server (the component under `wasmtime serve`, or the node:http
-reference in bench/), drives it with wrk over corpus paths for a bounded time,
-and while wrk runs, checks a sample of answers against node's expected bodies
-and samples the server's memory. Prints a report; with --json, one JSON line.
+Starts a server (the component under `wasmtime serve`, the app spin.toml
+describes under `spin up`, or the node:http reference in bench/), drives it
+with wrk over corpus paths for a bounded time, and while wrk runs, checks a
+sample of answers against node's expected bodies and samples the server's
+memory (and CPU time: of the server process and its children, as `spin up`
+serves from a child process). Prints a report; with --json, one JSON line.
 
   python3 tools/load/load.py --duration 30 --connections 64
+  python3 tools/load/load.py --server spin
   python3 tools/load/load.py --server node
   python3 tools/load/load.py --wasmtime-flags "-O pooling-allocator=n --max-instance-reuse-count 100000"
 
@@ -21,6 +24,8 @@ import os
 import random
 import re
 import shlex
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -44,9 +49,27 @@ def wasmtime():
     return tool("TIMESTAMP_WASMTIME", "wasmtime")
 
 
-def timestamp_host():
-    """The project's own wasi:http host (host/), which scripts/setup builds."""
-    return tool("TIMESTAMP_HOST", "timestamp-host")
+def spin():
+    """The Spin CLI: $SPIN, else `spin` on PATH, else where scripts/setup
+    unpacks it (as scripts/run looks for it)."""
+    return os.environ.get("SPIN") or shutil.which("spin") or tool("SPIN", "spin")
+
+
+def spin_available():
+    path = spin()
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def spin_command(port):
+    """(argv, env) for `spin up` serving the app spin.toml describes on
+    127.0.0.1:port. HOME under target/ (component logs there too), so what
+    Spin keeps under HOME (its Wasmtime compilation cache among it) stays in
+    the project."""
+    home = os.path.join(ROOT, "target/spin-home")
+    os.makedirs(home, exist_ok=True)
+    cmd = [spin(), "up", "--from", os.path.join(ROOT, "spin.toml"),
+           "--listen", f"127.0.0.1:{port}", "--log-dir", os.path.join(home, "logs")]
+    return cmd, dict(os.environ, HOME=home)
 
 
 def free_port():
@@ -66,7 +89,7 @@ def corpus_cases():
     return cases
 
 
-COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp.wasm")
+COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp_spin.wasm")
 
 # `--paths fcc`: the freeCodeCamp project's example inputs.
 FCC_PATHS = ["/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%2C%20GMT",
@@ -74,58 +97,103 @@ FCC_PATHS = ["/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%
 
 
 def start_server(kind, port, flags, pin=False, component=COMPONENT):
+    env = None
+    wait_s = 30
     if kind == "wasmtime":
         if not os.path.isfile(component):
             sys.exit(f"{component} is missing: run scripts/build")
         cmd = [wasmtime(), "serve", "-S", "cli=y", *shlex.split(flags),
                "--addr", f"127.0.0.1:{port}", component]
-    elif kind == "host":
-        if not os.path.isfile(component):
-            sys.exit(f"{component} is missing: run scripts/build")
-        cmd = [timestamp_host(), "serve", *shlex.split(flags), "--addr", f"127.0.0.1:{port}", component]
+    elif kind == "spin":
+        if not os.path.isfile(COMPONENT):
+            sys.exit(f"{COMPONENT} is missing: run scripts/build")
+        if not spin_available():
+            sys.exit(f"no Spin CLI at {spin()}: set $SPIN, put spin on PATH, or run scripts/setup")
+        cmd, env = spin_command(port)
+        wait_s = 120  # Spin compiles the component before it listens.
     else:
         cmd = ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)]
     if pin:
         cmd = ["taskset", "-c", SERVER_CPU, *cmd]
     # stderr to a file, not a pipe nobody reads while wrk runs: a server
-    # that logs enough would block on a full pipe.
+    # that logs enough would block on a full pipe. A session of its own, so
+    # stop_server() ends its children too (`spin up` serves from one).
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
-    deadline = time.time() + 30
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, env=env, start_new_session=True)
+    deadline = time.time() + wait_s
     while time.time() < deadline:
         if proc.poll() is not None:
             log.seek(0)
+            stop_server(proc)
             sys.exit(f"server exited: {log.read().decode(errors='replace')}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return proc
         except OSError:
             time.sleep(0.05)
-    proc.kill()
-    sys.exit("server did not listen within 30 s")
+    stop_server(proc)
+    sys.exit(f"server did not listen within {wait_s} s")
 
 
-def rss_kib(pid):
+def stop_server(proc):
+    """Kills the server and anything it started (its process group: the
+    process was started with start_new_session=True), then reaps it."""
     try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
+        os.killpg(proc.pid, signal.SIGKILL)
     except OSError:
-        pass
-    return 0
+        proc.kill()
+    proc.wait()
 
 
-def cpu_seconds(pid):
-    """User and system CPU time the process (all its threads) has used."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            # Fields after the command name, which is in parentheses and may
-            # hold spaces: utime and stime are the 12th and 13th.
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
+def tree_pids(pid):
+    """pid and its descendants, from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        todo.extend(children.get(p, []))
+    return pids
+
+
+def rss_kib(pids):
+    """Resident memory of the processes (the server's tree_pids())."""
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total
+
+
+def cpu_seconds(pids):
+    """User and system CPU time the processes (all their threads) have
+    used."""
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                # Fields after the command name, which is in parentheses and
+                # may hold spaces: utime and stime are the 12th and 13th.
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 # With --pin: the server gets the first core, wrk the second.
@@ -134,29 +202,37 @@ SERVER_CPU, LOAD_CPU = "0", "1"
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", choices=["wasmtime", "host", "node"], default="wasmtime",
-                        help="wasmtime: `wasmtime serve`; host: timestamp-host (host/); node: bench/reference.mjs")
-    parser.add_argument("--wasmtime-flags", default="", help="extra flags for `wasmtime serve` or timestamp-host")
+    parser.add_argument("--server", choices=["wasmtime", "spin", "node"], default="wasmtime",
+                        help="wasmtime: `wasmtime serve`; spin: `spin up` with spin.toml (Spin CLI: $SPIN, "
+                             "else spin on PATH, else scripts/setup's); node: bench/reference.mjs")
+    parser.add_argument("--wasmtime-flags", default="", help="extra flags for `wasmtime serve` (not spin)")
     parser.add_argument("--duration", type=int, default=30, help="seconds (bounded: at most 120)")
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--paths", choices=["corpus", "fcc"], default="corpus",
                         help="corpus: every corpus input; fcc: the four freeCodeCamp inputs")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
-    parser.add_argument("--component", default=COMPONENT,
-                        help="the component wasmtime serves (default: this project's)")
+    parser.add_argument("--component", default=None,
+                        help="the component wasmtime serves (default: this project's); "
+                             "not for spin, which serves the app spin.toml describes")
     parser.add_argument("--no-check", action="store_true",
                         help="do not check answers (for a component that is not this service)")
     parser.add_argument("--pin", action="store_true",
                         help="the server on CPU 0 and wrk on CPU 1 (taskset), so neither preempts the other")
     args = parser.parse_args()
+    if args.server == "spin" and args.component is not None:
+        parser.error("--component is not for --server spin: `spin up` serves the app spin.toml describes "
+                     "(its component: target/wasm32-wasip2/release/timestamp_spin.wasm)")
+    if args.server == "spin" and args.wasmtime_flags.strip():
+        parser.error("--wasmtime-flags is not for --server spin: `spin up` takes no wasmtime serve flags")
+    component = args.component or COMPONENT
     duration = max(1, min(args.duration, 120))
 
     cases = corpus_cases()
     if args.paths == "fcc":
         cases = [c for c in cases if c[0] in FCC_PATHS]
     port = free_port()
-    server = start_server(args.server, port, args.wasmtime_flags, args.pin, args.component)
+    server = start_server(args.server, port, args.wasmtime_flags, args.pin, component)
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as f:
             f.write("\n".join(path for path, _ in cases) + "\n")
@@ -168,14 +244,17 @@ def main():
             conn.request("GET", path)
             conn.getresponse().read()
         conn.close()
-        rss_start = rss_kib(server.pid)
+        # The server's processes, once it answers: `spin up` serves from a
+        # child process, which is where the memory and the CPU time go.
+        pids = tree_pids(server.pid)
+        rss_start = rss_kib(pids)
 
         samples = []
         stop = threading.Event()
 
         def sample_memory():
             while not stop.is_set():
-                samples.append(rss_kib(server.pid))
+                samples.append(rss_kib(pids))
                 stop.wait(0.5)
 
         checked = {"n": 0, "wrong": []}
@@ -204,12 +283,12 @@ def main():
         for t in threads:
             t.start()
         pin = ["taskset", "-c", LOAD_CPU] if args.pin else []
-        cpu_start = cpu_seconds(server.pid)
+        cpu_start = cpu_seconds(pids)
         wrk = subprocess.run(
             [*pin, "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}s", "--timeout", "10s",
              "-s", os.path.join(ROOT, "tools/load/paths.lua"), f"http://127.0.0.1:{port}", "--", paths_file],
             capture_output=True, text=True, timeout=duration + 60)
-        cpu_used = cpu_seconds(server.pid) - cpu_start
+        cpu_used = cpu_seconds(pids) - cpu_start
         stop.set()
         for t in threads:
             t.join()
@@ -221,7 +300,7 @@ def main():
         stats = {k: int(v) for k, v in (kv.split("=") for kv in match.group(1).split())}
         report = {
             "server": args.server,
-            "wasmtime_flags": args.wasmtime_flags if args.server != "node" else None,
+            "wasmtime_flags": args.wasmtime_flags if args.server == "wasmtime" else None,
             "paths": args.paths,
             "duration_s": duration,
             "connections": args.connections,
@@ -246,8 +325,7 @@ def main():
             "rss_max_mib": round(max(samples, default=0) / 1024, 1),
         }
     finally:
-        server.kill()
-        server.wait()
+        stop_server(server)
 
     if args.json:
         print(json.dumps(report))
