@@ -115,6 +115,22 @@ fn route(path: &str) -> Route<'_> {
     }
 }
 
+/// The origin form (`/path?query`) of a request target. A server must
+/// accept the absolute form too (`http://host/path`, RFC 9112 §3.2.2), and
+/// some hosts hand it on as it came instead of its path (jco); it loses
+/// its scheme and authority, and a target with no path is `/`.
+fn origin_form(target: &str) -> &str {
+    let Some(rest) = strip_prefix_ignore_case(target, "http://")
+        .or_else(|| strip_prefix_ignore_case(target, "https://"))
+    else {
+        return target;
+    };
+    match rest.find(['/', '?', '#']) {
+        Some(start) if rest[start..].starts_with('/') => &rest[start..],
+        _ => "/",
+    }
+}
+
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -150,6 +166,7 @@ pub const MAX_BATCH_INPUTS: usize = 1000;
 /// Whether [`handle_with_body`] needs the request body for this request:
 /// the host reads none otherwise.
 pub fn wants_body(method: &str, target: &str) -> bool {
+    let target = origin_form(target);
     let path = target.split_once('?').map_or(target, |(path, _)| path);
     method == "POST" && matches!(route(path), Route::Batch)
 }
@@ -178,6 +195,7 @@ fn respond(
     body: RequestBody<'_>,
     now: impl FnOnce() -> Timestamp,
 ) -> Response {
+    let target = origin_form(target);
     // A fragment is not sent by clients, and Express drops one if it is.
     let target = target.split_once('#').map_or(target, |(before, _)| before);
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
@@ -512,6 +530,20 @@ mod tests {
                 200,
                 r#"{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT","iso":"1970-01-01T00:00:00.000Z"}"#,
             ),
+            (
+                "GET",
+                "http://127.0.0.1/api/hello",
+                200,
+                r#"{"greeting":"hello API"}"#,
+            ),
+            (
+                "GET",
+                "HTTPS://x:443/api?format=full",
+                200,
+                r#"{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT","iso":"1970-01-01T00:00:00.000Z"}"#,
+            ),
+            ("GET", "http://x/nope", 404, r#"{"error":"Not Found"}"#),
+            ("GET", "http:/api/hello", 404, r#"{"error":"Not Found"}"#),
             ("HEAD", "/nope", 404, ""),
             ("HEAD", "/api/%zz", 400, ""),
             ("GET", "/nope", 404, r#"{"error":"Not Found"}"#),
@@ -746,6 +778,7 @@ mod tests {
         );
         assert_eq!(handle("POST", "/api/2016-12-25", epoch).status, 405);
         assert!(wants_body("POST", "/api/batch?unit=s"));
+        assert!(wants_body("POST", "http://127.0.0.1/api/batch"));
         assert!(!wants_body("GET", "/api/batch") && !wants_body("POST", "/api/x"));
     }
 

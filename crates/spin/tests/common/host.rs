@@ -2,10 +2,12 @@
 //! client for it. Raw, so a test can send what a polite client library
 //! refuses to (`%zz`, 64 KiB paths, odd methods).
 //!
-//! The host is `wasmtime serve` (the default), or `spin up` on the app
-//! spin.toml describes when `TIMESTAMP_TEST_HOST=spin`; scripts/test runs
-//! the HTTP suites under both where a Spin CLI is present. scripts/setup
-//! installs both (`TIMESTAMP_WASMTIME` and `SPIN` name other binaries).
+//! The host is `wasmtime serve` (the default), `spin up` on the app
+//! spin.toml describes (`TIMESTAMP_TEST_HOST=spin`), or `jco serve`, the
+//! component transpiled to JavaScript and run by node
+//! (`TIMESTAMP_TEST_HOST=jco`); scripts/test runs the HTTP suites under each
+//! (under Spin where a Spin CLI is present). scripts/setup installs them
+//! (`TIMESTAMP_WASMTIME`, `SPIN` and `JCO` name other binaries).
 //! For `wasmtime serve` the component is compiled once per test binary to a
 //! `.cwasm`, so each test starts its own host in milliseconds; Spin compiles
 //! it at start, with its cache under target/. A host that cannot start fails
@@ -28,15 +30,18 @@ pub enum HostKind {
     Wasmtime,
     /// `spin up`: the host users run, on the app spin.toml describes.
     Spin,
+    /// `jco serve`: the component transpiled to JavaScript, in node.
+    Jco,
 }
 
 impl HostKind {
-    /// `TIMESTAMP_TEST_HOST`: `wasmtime` (the default) or `spin`.
+    /// `TIMESTAMP_TEST_HOST`: `wasmtime` (the default), `spin` or `jco`.
     pub fn under_test() -> HostKind {
         match std::env::var("TIMESTAMP_TEST_HOST").as_deref() {
             Ok("wasmtime") | Err(_) => HostKind::Wasmtime,
             Ok("spin") => HostKind::Spin,
-            Ok(other) => panic!("TIMESTAMP_TEST_HOST={other}: expected wasmtime or spin"),
+            Ok("jco") => HostKind::Jco,
+            Ok(other) => panic!("TIMESTAMP_TEST_HOST={other}: expected wasmtime, spin or jco"),
         }
     }
 
@@ -44,6 +49,7 @@ impl HostKind {
         match self {
             HostKind::Wasmtime => wasmtime(),
             HostKind::Spin => spin(),
+            HostKind::Jco => jco(),
         }
     }
 
@@ -51,11 +57,12 @@ impl HostKind {
         match self {
             HostKind::Wasmtime => "wasmtime",
             HostKind::Spin => "spin",
+            HostKind::Jco => "jco",
         }
     }
 
     /// The flags `scripts/run` serves with, after `serve`: for `wasmtime
-    /// serve`, scripts/serve-flags. `spin up` takes none.
+    /// serve`, scripts/serve-flags. `spin up` and `jco serve` take none.
     fn served_flags(self) -> Vec<String> {
         let mut flags = self.default_flags();
         if self == HostKind::Wasmtime {
@@ -71,7 +78,7 @@ impl HostKind {
     fn default_flags(self) -> Vec<String> {
         match self {
             HostKind::Wasmtime => vec!["-S".to_string(), "cli=y".to_string()],
-            HostKind::Spin => Vec::new(),
+            HostKind::Spin | HostKind::Jco => Vec::new(),
         }
     }
 
@@ -106,8 +113,34 @@ impl HostKind {
                     .arg("--listen")
                     .arg(addr);
             }
+            HostKind::Jco => {
+                command
+                    .arg("serve")
+                    .args(flags)
+                    .args(["--host", "127.0.0.1", "--port"])
+                    .arg(port.to_string())
+                    .arg(component());
+            }
         }
         command
+    }
+
+    /// What the host answers itself, before the component runs, for a
+    /// request target of `len` bytes: the http crate (wasmtime, Spin)
+    /// refuses targets past 65,534 bytes with a 414; node's parser (jco)
+    /// refuses a head over 16 KiB with a 431.
+    pub fn refuses_target(self, len: usize) -> Option<u16> {
+        match self {
+            HostKind::Wasmtime | HostKind::Spin => (len >= 65_534).then_some(414),
+            HostKind::Jco => (len > 16_000).then_some(431),
+        }
+    }
+
+    /// Whether the host hands a request with `method` to the component:
+    /// node's parser (jco) knows a fixed list of methods and answers others
+    /// with its own 400.
+    pub fn passes_method(self, method: &str) -> bool {
+        self != HostKind::Jco || method != "BREW"
     }
 
     /// The line the host prints once it serves on `port`.
@@ -115,6 +148,7 @@ impl HostKind {
         match self {
             HostKind::Wasmtime => format!("Serving HTTP on http://127.0.0.1:{port}/"),
             HostKind::Spin => format!("Serving http://127.0.0.1:{port}"),
+            HostKind::Jco => format!("Server listening @ 127.0.0.1:{port}"),
         }
     }
 }
@@ -138,6 +172,14 @@ pub fn wasmtime() -> PathBuf {
 /// The Spin CLI: `$SPIN`, else where scripts/setup unpacks it.
 pub fn spin() -> PathBuf {
     tool("SPIN", "spin")
+}
+
+/// jco from the npm tools scripts/setup installs (tools/node), or `$JCO`.
+pub fn jco() -> PathBuf {
+    std::env::var_os("JCO").map_or_else(
+        || repo_root().join("tools/node/node_modules/.bin/jco"),
+        PathBuf::from,
+    )
 }
 
 /// `$variable`, else `name` where scripts/setup puts it.
