@@ -1,7 +1,7 @@
 //! Properties over generated inputs (proptest): the short, always-on part of
 //! the fuzzing (the long runs are `scripts/fuzz`, libFuzzer). No input
 //! panics or overflows (tests build with overflow checks), every answer is
-//! valid JSON. (The routes' properties are in crates/spin/tests.)
+//! valid JSON. (The routes' properties are in crates/http/tests.)
 
 use proptest::prelude::*;
 use serde_json::Value;

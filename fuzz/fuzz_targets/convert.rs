@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use timestamp::{Options, Timestamp, convert};
-use timestamp_spin::routes;
+use timestamp_http::routes;
 
 fn epoch() -> Timestamp {
     Timestamp::from_unix_ms(0).expect("in range")

@@ -1,17 +1,147 @@
-//! The Spin HTTP component: the timestamp API and its page over wasi:http.
+//! The Spin HTTP component: a wasi:http request in, [`routes`] out, and the
+//! clock. Everything else is timestamp-http's.
 //!
-//! [`routes`] answers every request, host-independent and tested natively;
-//! the wasi:http glue (`wasi_http.rs`, built for `wasm32-wasip2` only)
-//! translates requests and answers and reads the clock. [`assets`] holds
-//! the page (`www/`), embedded at build time.
+//! It reads a request body only for the one route that takes one
+//! (`POST /api/batch`), and never more than [`routes::MAX_BODY_BYTES`]. No
+//! request leaves anything behind that changes another's answer (jiff caches
+//! parsed zones, and the header list's buffers are overwritten by every
+//! answer; nothing else is kept), so hosts may reuse an instance.
 
-pub mod assets;
-// Also compiled into build.rs, which types each embedded file; here only to
-// test it.
-#[cfg(test)]
-mod content_type;
-pub mod routes;
-// Native builds (tests, the fuzzer) leave the exports out: they name
-// wasi:http interfaces, which a native linker cannot export.
-#[cfg(target_os = "wasi")]
-mod wasi_http;
+// The component only: a native linker cannot export wasi:http's names, so
+// native builds of the workspace (tests, clippy) get an empty crate.
+#![cfg(target_os = "wasi")]
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use futures::StreamExt;
+use spin_sdk::http::{
+    Fields, IncomingRequest, Method, OutgoingBody, OutgoingResponse, ResponseOutparam,
+};
+use spin_sdk::http_component;
+
+use timestamp::Timestamp;
+use timestamp_http::routes::{self, RequestBody};
+
+/// Now, from the system clock: read only for an empty `:date`.
+fn now() -> Timestamp {
+    Timestamp::from_system_time(std::time::SystemTime::now())
+}
+
+#[http_component]
+async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
+    let method = method_name(&request.method());
+    let target = request.path_with_query().unwrap_or_default();
+    let answer = if routes::wants_body(&method, &target) {
+        let body = read_body(request).await;
+        let body = match &body {
+            Ok(bytes) => RequestBody::Read(bytes),
+            Err(refused) => *refused,
+        };
+        routes::handle_with_body(&method, &target, body, now)
+    } else {
+        routes::handle(&method, &target, now)
+    };
+    respond(response_out, answer);
+}
+
+/// The most bytes one `blocking-write-and-flush` call takes.
+const WRITE_BYTES: usize = 4096;
+
+/// Sends `answer` with wasi:http directly: the headers in one call, the
+/// response handed to the host, then the body in blocking writes. spin-sdk's
+/// `Response` path gives the same bytes, but its asynchronous body sink polls
+/// the stream's readiness around every write, and each of those is a call
+/// into the host, which costs more than this service's own work.
+fn respond(response_out: ResponseOutparam, answer: routes::Response) {
+    let response = OutgoingResponse::new(fields(&answer.headers));
+    // A new response is a 200: setting that again would be one more call
+    // into the host on every good answer. Every status the routes use is
+    // valid.
+    if answer.status != 200 {
+        let _ = response.set_status_code(answer.status);
+    }
+    let Ok(body) = response.body() else {
+        return;
+    };
+    // Handed over before the body is written, so a body larger than the
+    // host's buffer cannot block on a reader that has not started.
+    response_out.set(response);
+    if let Ok(stream) = body.write() {
+        for chunk in answer.body.chunks(WRITE_BYTES) {
+            if stream.blocking_write_and_flush(chunk).is_err() {
+                // The client went away; nothing is left to tell it.
+                break;
+            }
+        }
+    }
+    let _ = OutgoingBody::finish(body, None);
+}
+
+thread_local! {
+    /// The header list handed to the host, kept from one answer to the next
+    /// so that its strings' buffers are reused: wasi:http takes owned
+    /// strings, and allocating and freeing them was a large share of this
+    /// component's own instructions per request (BENCHMARKS.md). Each answer overwrites the entries it
+    /// uses and hands over only those, so no header outlives its answer;
+    /// only capacity does.
+    static HEADER_BUFFERS: RefCell<Vec<(String, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `headers` as wasi:http fields.
+fn fields(headers: &[(&'static str, Cow<'static, str>)]) -> Fields {
+    HEADER_BUFFERS.with_borrow_mut(|buffers| {
+        if buffers.len() < headers.len() {
+            buffers.resize_with(headers.len(), Default::default);
+        }
+        for ((name, value), (buffer_name, buffer_value)) in headers.iter().zip(buffers.iter_mut()) {
+            buffer_name.clear();
+            buffer_name.push_str(name);
+            buffer_value.clear();
+            buffer_value.extend_from_slice(value.as_bytes());
+        }
+        // The routes write only valid, lower-case names and visible ASCII
+        // values, which a host cannot refuse; should one, the answer goes
+        // out without headers rather than not at all.
+        Fields::from_list(&buffers[..headers.len()]).unwrap_or_else(|_| Fields::new())
+    })
+}
+
+/// The whole body, or why not: a declared or actual length over the limit
+/// stops reading at once.
+async fn read_body(request: IncomingRequest) -> Result<Vec<u8>, RequestBody<'static>> {
+    let declared = request
+        .headers()
+        .get("content-length")
+        .first()
+        .and_then(|value| std::str::from_utf8(value).ok()?.trim().parse::<u64>().ok());
+    if declared.is_some_and(|length| length > routes::MAX_BODY_BYTES as u64) {
+        return Err(RequestBody::TooLarge);
+    }
+    let mut stream = request.into_body_stream();
+    let mut body = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| RequestBody::Unreadable)?;
+        if body.len() + chunk.len() > routes::MAX_BODY_BYTES {
+            return Err(RequestBody::TooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn method_name(method: &Method) -> std::borrow::Cow<'static, str> {
+    let name = match method {
+        Method::Get => "GET",
+        Method::Head => "HEAD",
+        Method::Post => "POST",
+        Method::Put => "PUT",
+        Method::Delete => "DELETE",
+        Method::Connect => "CONNECT",
+        Method::Options => "OPTIONS",
+        Method::Trace => "TRACE",
+        Method::Patch => "PATCH",
+        Method::Other(other) => return other.clone().into(),
+    };
+    name.into()
+}

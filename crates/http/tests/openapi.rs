@@ -11,7 +11,7 @@ use serde_json::Value;
 
 fn document() -> Value {
     let text =
-        std::fs::read_to_string(repo_root().join("crates/spin/src/openapi.json")).expect("read");
+        std::fs::read_to_string(repo_root().join("crates/http/src/openapi.json")).expect("read");
     serde_json::from_str(&text).expect("openapi.json is JSON")
 }
 

@@ -3,11 +3,14 @@
 //! refuses to (`%zz`, 64 KiB paths, odd methods).
 //!
 //! The host is `wasmtime serve` (the default), `spin up` on the app
-//! spin.toml describes (`TIMESTAMP_TEST_HOST=spin`), or `jco serve`, the
+//! spin.toml describes (`TIMESTAMP_TEST_HOST=spin`), `jco serve`, the
 //! component transpiled to JavaScript and run by node
-//! (`TIMESTAMP_TEST_HOST=jco`); scripts/test runs the HTTP suites under each
-//! (under Spin where a Spin CLI is present). scripts/setup installs them
-//! (`TIMESTAMP_WASMTIME`, `SPIN` and `JCO` name other binaries).
+//! (`TIMESTAMP_TEST_HOST=jco`), or workerd, Cloudflare's runtime, running
+//! the worker in deploy/cloudflare (`TIMESTAMP_TEST_HOST=workerd`): the
+//! same routes, built for the worker. scripts/test runs the HTTP suites
+//! under each (under Spin where a Spin CLI is present). scripts/setup
+//! installs them (`TIMESTAMP_WASMTIME`, `SPIN`, `JCO` and `WORKERD` name
+//! other binaries).
 //! For `wasmtime serve` the component is compiled once per test binary to a
 //! `.cwasm`, so each test starts its own host in milliseconds; Spin compiles
 //! it at start, with its cache under target/. A host that cannot start fails
@@ -32,6 +35,8 @@ pub enum HostKind {
     Spin,
     /// `jco serve`: the component transpiled to JavaScript, in node.
     Jco,
+    /// workerd: the Cloudflare worker, with the same routes.
+    Workerd,
 }
 
 impl HostKind {
@@ -41,7 +46,10 @@ impl HostKind {
             Ok("wasmtime") | Err(_) => HostKind::Wasmtime,
             Ok("spin") => HostKind::Spin,
             Ok("jco") => HostKind::Jco,
-            Ok(other) => panic!("TIMESTAMP_TEST_HOST={other}: expected wasmtime, spin or jco"),
+            Ok("workerd") => HostKind::Workerd,
+            Ok(other) => {
+                panic!("TIMESTAMP_TEST_HOST={other}: expected wasmtime, spin, jco or workerd")
+            }
         }
     }
 
@@ -49,7 +57,8 @@ impl HostKind {
         match self {
             HostKind::Wasmtime => wasmtime(),
             HostKind::Spin => spin(),
-            HostKind::Jco => jco(),
+            HostKind::Jco => node_tool("JCO", "jco"),
+            HostKind::Workerd => node_tool("WORKERD", "workerd"),
         }
     }
 
@@ -58,11 +67,12 @@ impl HostKind {
             HostKind::Wasmtime => "wasmtime",
             HostKind::Spin => "spin",
             HostKind::Jco => "jco",
+            HostKind::Workerd => "workerd",
         }
     }
 
     /// The flags `scripts/run` serves with, after `serve`: for `wasmtime
-    /// serve`, scripts/serve-flags. `spin up` and `jco serve` take none.
+    /// serve`, scripts/serve-flags. The others take none.
     fn served_flags(self) -> Vec<String> {
         let mut flags = self.default_flags();
         if self == HostKind::Wasmtime {
@@ -78,7 +88,7 @@ impl HostKind {
     fn default_flags(self) -> Vec<String> {
         match self {
             HostKind::Wasmtime => vec!["-S".to_string(), "cli=y".to_string()],
-            HostKind::Spin | HostKind::Jco => Vec::new(),
+            HostKind::Spin | HostKind::Jco | HostKind::Workerd => Vec::new(),
         }
     }
 
@@ -121,6 +131,14 @@ impl HostKind {
                     .arg(port.to_string())
                     .arg(component());
             }
+            HostKind::Workerd => {
+                command
+                    .arg("serve")
+                    .arg(worker_config())
+                    .args(flags)
+                    .arg("--socket-addr")
+                    .arg(format!("http={addr}"));
+            }
         }
         command
     }
@@ -131,24 +149,32 @@ impl HostKind {
     /// refuses a head over 16 KiB with a 431.
     pub fn refuses_target(self, len: usize) -> Option<u16> {
         match self {
-            HostKind::Wasmtime | HostKind::Spin => (len >= 65_534).then_some(414),
+            HostKind::Wasmtime | HostKind::Spin | HostKind::Workerd => {
+                (len >= 65_534).then_some(414)
+            }
             HostKind::Jco => (len > 16_000).then_some(431),
         }
     }
 
-    /// Whether the host hands a request with `method` to the component:
-    /// node's parser (jco) knows a fixed list of methods and answers others
-    /// with its own 400.
-    pub fn passes_method(self, method: &str) -> bool {
-        self != HostKind::Jco || method != "BREW"
+    /// What the host answers itself, before the component runs, for a
+    /// method it does not know: node's parser (jco) knows a fixed list and
+    /// answers others 400; workerd answers them 501 (Not Implemented).
+    pub fn refuses_method(self, method: &str) -> Option<u16> {
+        match (self, method) {
+            (HostKind::Jco, "BREW") => Some(400),
+            (HostKind::Workerd, "BREW") => Some(501),
+            _ => None,
+        }
     }
 
-    /// The line the host prints once it serves on `port`.
-    fn ready_line(self, port: u16) -> String {
+    /// The line the host prints once it serves on `port`; workerd prints
+    /// none, so it is ready when the port answers.
+    fn ready_line(self, port: u16) -> Option<String> {
         match self {
-            HostKind::Wasmtime => format!("Serving HTTP on http://127.0.0.1:{port}/"),
-            HostKind::Spin => format!("Serving http://127.0.0.1:{port}"),
-            HostKind::Jco => format!("Server listening @ 127.0.0.1:{port}"),
+            HostKind::Wasmtime => Some(format!("Serving HTTP on http://127.0.0.1:{port}/")),
+            HostKind::Spin => Some(format!("Serving http://127.0.0.1:{port}")),
+            HostKind::Jco => Some(format!("Server listening @ 127.0.0.1:{port}")),
+            HostKind::Workerd => None,
         }
     }
 }
@@ -174,10 +200,23 @@ pub fn spin() -> PathBuf {
     tool("SPIN", "spin")
 }
 
-/// jco from the npm tools scripts/setup installs (tools/node), or `$JCO`.
-pub fn jco() -> PathBuf {
-    std::env::var_os("JCO").map_or_else(
-        || repo_root().join("tools/node/node_modules/.bin/jco"),
+/// The worker's workerd configuration; `scripts/build` builds what it
+/// embeds.
+pub fn worker_config() -> PathBuf {
+    let wasm = repo_root().join("deploy/cloudflare/pkg/timestamp_worker_bg.wasm");
+    assert!(
+        wasm.is_file(),
+        "{} is missing: build it with scripts/build (scripts/test does)",
+        wasm.display()
+    );
+    repo_root().join("deploy/cloudflare/workerd.capnp")
+}
+
+/// `$variable`, else `name` from the npm tools scripts/setup installs
+/// (tools/node).
+fn node_tool(variable: &str, name: &str) -> PathBuf {
+    std::env::var_os(variable).map_or_else(
+        || repo_root().join("tools/node/node_modules/.bin").join(name),
         PathBuf::from,
     )
 }
@@ -315,7 +354,9 @@ impl Host {
             });
         }
         drop(lines);
-        let ready = kind.ready_line(port);
+        let Some(ready) = kind.ready_line(port) else {
+            return Self::when_answering(child, port, kind, from_host);
+        };
         // Spin compiles the component at start; the first start on a machine
         // fills its cache.
         let deadline = Instant::now() + Duration::from_secs(120);
@@ -340,6 +381,30 @@ impl Host {
                 }
             }
         }
+    }
+
+    /// A host that says nothing when it serves: ready once its port takes a
+    /// connection.
+    fn when_answering(
+        mut child: Child,
+        port: u16,
+        kind: HostKind,
+        from_host: mpsc::Receiver<String>,
+    ) -> Result<Host, String> {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < deadline {
+            if let Some(status) = child.try_wait().expect("the host's status") {
+                let said: Vec<String> = from_host.try_iter().collect();
+                return Err(format!("{status}: {}", said.join("\n")));
+            }
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(Host { child, port, kind });
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("{} did not listen on {port} within 60 s", kind.name());
     }
 
     /// Sends `raw` as it is and reads the whole answer (the request should

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use serde_json::Value;
 use timestamp::Timestamp;
-use timestamp_spin::routes;
+use timestamp_http::routes;
 
 fn epoch() -> Timestamp {
     Timestamp::from_unix_ms(0).unwrap()

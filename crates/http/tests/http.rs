@@ -173,12 +173,12 @@ fn errors_are_json_and_never_5xx() {
 }
 
 /// An instance reused for the next request keeps its header list's buffers
-/// (src/wasi_http.rs): every answer must still carry exactly its own
+/// (crates/spin/src/lib.rs): every answer must still carry exactly its own
 /// headers, whatever answer the instance gave before, with more headers or
 /// fewer.
 #[test]
 fn a_reused_instance_sends_only_each_answers_own_headers() {
-    use timestamp_spin::routes;
+    use timestamp_http::routes;
 
     let host = Host::start_as_served();
     let requests = [
@@ -273,7 +273,7 @@ fn the_page_and_its_wasm_are_served_with_their_types() {
     assert_eq!(wasm.status, 200);
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
     assert_eq!(&wasm.body[..4], b"\0asm");
-    // Written in 4 KiB pieces (src/wasi_http.rs): every byte arrives.
+    // Written in 4 KiB pieces (crates/spin/src/lib.rs): every byte arrives.
     let built = std::fs::read(repo_root().join("www/pkg/timestamp_bg.wasm")).expect("built");
     assert!(built.len() > 4 * 4096);
     assert!(

@@ -1,0 +1,83 @@
+//! The Cloudflare worker's bindings: a request as the worker reads it in
+//! (`deploy/cloudflare/worker.mjs`), timestamp-http's [`routes`] answer
+//! out. The clock is the worker's `Date.now()`, passed in.
+//!
+//! The routes, their page and their zone database are the component's, so
+//! the worker answers byte for byte as the Spin component does; the tests
+//! in crates/http run the same HTTP suites against both.
+
+use timestamp::Timestamp;
+use timestamp_http::routes::{self, RequestBody};
+use wasm_bindgen::prelude::*;
+
+/// What the worker answers: a status, headers, a body.
+#[wasm_bindgen]
+pub struct Answer {
+    status: u16,
+    headers: Vec<String>,
+    body: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl Answer {
+    /// The HTTP status.
+    #[wasm_bindgen(getter)]
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Header names and values, alternating.
+    #[wasm_bindgen(getter)]
+    pub fn headers(&self) -> Vec<String> {
+        self.headers.clone()
+    }
+
+    /// The body (empty for `HEAD` and 204).
+    #[wasm_bindgen(getter)]
+    pub fn body(&self) -> Vec<u8> {
+        self.body.clone()
+    }
+}
+
+/// Whether the request's body must be read: only `POST /api/batch` has one.
+#[wasm_bindgen(js_name = wantsBody)]
+pub fn wants_body(method: &str, target: &str) -> bool {
+    routes::wants_body(method, target)
+}
+
+/// The most body bytes the routes read; the worker stops reading past it.
+#[wasm_bindgen(js_name = maxBodyBytes)]
+pub fn max_body_bytes() -> usize {
+    routes::MAX_BODY_BYTES
+}
+
+/// Answers one request. `body` is the body read whole, if the route wants
+/// one; else `refused` says why not: `"too-large"` (over
+/// [`max_body_bytes`]) or `"unreadable"` (the stream failed). `now_ms` is
+/// `Date.now()`.
+#[wasm_bindgen]
+pub fn handle(
+    method: &str,
+    target: &str,
+    body: Option<Vec<u8>>,
+    refused: Option<String>,
+    now_ms: f64,
+) -> Answer {
+    let body = match (&body, refused.as_deref()) {
+        (_, Some("too-large")) => RequestBody::TooLarge,
+        (_, Some(_)) => RequestBody::Unreadable,
+        (Some(bytes), None) => RequestBody::Read(bytes),
+        (None, None) => RequestBody::Empty,
+    };
+    let now = || Timestamp::from_unix_ms(now_ms as i64).unwrap_or(Timestamp::MAX);
+    let response = routes::handle_with_body(method, target, body, now);
+    Answer {
+        status: response.status,
+        headers: response
+            .headers
+            .into_iter()
+            .flat_map(|(name, value)| [name.to_owned(), value.into_owned()])
+            .collect(),
+        body: response.body.into_owned(),
+    }
+}

@@ -1,0 +1,58 @@
+// The timestamp API and page as a Cloudflare worker: each request goes to
+// timestamp-http's routes, compiled to wasm with the worker's bindings
+// (crates/worker, built into ./pkg by `scripts/build` or wrangler's build
+// command). The answers are the Spin component's, byte for byte.
+import { handle, initSync, maxBodyBytes, wantsBody } from './pkg/timestamp_worker.js';
+import wasm from './pkg/timestamp_worker_bg.wasm';
+
+initSync({ module: wasm });
+const MAX_BODY_BYTES = maxBodyBytes();
+
+/**
+ * The request target as sent: the URL less its scheme and authority.
+ * (workerd keeps the path as it came, and writes `GET *` as `http://host*`.)
+ */
+function target(url) {
+  const rest = url.slice(url.indexOf('//') + 2);
+  const at = rest.search(/[/?*]/);
+  return at < 0 ? '/' : rest.slice(at);
+}
+
+/** The whole body, or why not: `[bytes, null]` or `[null, reason]`. */
+async function readBody(request) {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) return [null, 'too-large'];
+  if (request.body === null) return [new Uint8Array(0), null];
+  const chunks = [];
+  let length = 0;
+  try {
+    for await (const chunk of request.body) {
+      length += chunk.byteLength;
+      if (length > MAX_BODY_BYTES) return [null, 'too-large'];
+      chunks.push(chunk);
+    }
+  } catch {
+    return [null, 'unreadable'];
+  }
+  const body = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return [body, null];
+}
+
+export default {
+  async fetch(request) {
+    const { method } = request;
+    const path = target(request.url);
+    const [body, refused] = wantsBody(method, path) ? await readBody(request) : [null, null];
+    const answer = handle(method, path, body, refused, Date.now());
+    const headers = new Headers();
+    const pairs = answer.headers;
+    for (let i = 0; i < pairs.length; i += 2) headers.append(pairs[i], pairs[i + 1]);
+    const empty = method === 'HEAD' || answer.status === 204;
+    return new Response(empty ? null : answer.body, { status: answer.status, headers });
+  },
+};
