@@ -10,7 +10,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use timestamp::{Options, Timestamp, convert};
 
-/// One representative input per class the README reports.
+/// One representative input per class BENCHMARKS.md reports.
 const INPUTS: &[(&str, &str)] = &[
     ("iso_date", "2016-12-25"),
     ("iso_date_time", "2016-12-25T10:20:30.123Z"),

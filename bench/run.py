@@ -330,7 +330,7 @@ def sizes():
     assets = 0
     for dirpath, _, files in os.walk(os.path.join(ROOT, "www")):
         for f in files:
-            # What crates/spin/build.rs embeds: no dotfiles, no README (wasm-pack's copy).
+            # What crates/http/build.rs embeds: no dotfiles, no README.
             if not f.startswith(".") and f != "README.md":
                 assets += os.path.getsize(os.path.join(dirpath, f))
     out["assets"] = assets

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 process.env.TZ = 'UTC';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { convert } = await import(join(root, 'www/pkg/node.mjs'));
+const { convert } = await import(join(root, 'target/npm/node.mjs'));
 
 // The same inputs as bench/core.rs.
 const INPUTS = {

@@ -68,11 +68,28 @@ impl Timestamp {
             Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
             Err(before) => -i64::try_from(before.duration().as_millis()).unwrap_or(i64::MAX),
         };
-        Timestamp::from_unix_ms(ms).unwrap_or(if ms < 0 {
+        Timestamp::saturating_from_unix_ms(ms)
+    }
+
+    /// The instant `unix_ms` milliseconds after the epoch, clamped to the
+    /// range: how a clock's reading (`Date.now()` in the JS adapters) becomes
+    /// a `Timestamp`.
+    ///
+    /// ```
+    /// use timestamp::Timestamp;
+    ///
+    /// assert_eq!(Timestamp::saturating_from_unix_ms(1).unix_ms(), 1);
+    /// assert_eq!(Timestamp::saturating_from_unix_ms(i64::MAX), Timestamp::MAX);
+    /// assert_eq!(Timestamp::saturating_from_unix_ms(i64::MIN), Timestamp::MIN);
+    /// ```
+    pub const fn saturating_from_unix_ms(unix_ms: i64) -> Timestamp {
+        if unix_ms < -Self::MAX_UNIX_MS {
             Timestamp::MIN
-        } else {
+        } else if unix_ms > Self::MAX_UNIX_MS {
             Timestamp::MAX
-        })
+        } else {
+            Timestamp { unix_ms }
+        }
     }
 
     /// Milliseconds since the epoch: the API's `unix` field, JavaScript's

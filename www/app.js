@@ -1,5 +1,5 @@
-// The page: converts as you type with the npm package (no server call), and
-// shows the API URL that answers the same.
+// The page: converts as you type with the npm package's wasm module (no server
+// call), and shows the API URL that answers the same.
 import init, { convert } from './pkg/timestamp.js';
 
 const $ = (id) => document.getElementById(id);

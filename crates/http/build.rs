@@ -52,9 +52,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
-        // Dotfiles, and wasm-pack's copy of this repository's README in
-        // www/pkg: bytes the page never loads, which would also make the
-        // component's size change with every README edit.
+        // Dotfiles, and any README wasm-pack copies into www/pkg (it copies
+        // the crate's, should it get one): bytes the page never loads.
         if name.to_string_lossy().starts_with('.') || name == "README.md" {
             continue;
         }

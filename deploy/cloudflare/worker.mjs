@@ -49,10 +49,15 @@ export default {
     const path = target(request.url);
     const [body, refused] = wantsBody(method, path) ? await readBody(request) : [null, null];
     const answer = handle(method, path, body, refused, Date.now());
+    let status, pairs, bytes;
+    try {
+      ({ status, headers: pairs, body: bytes } = answer);
+    } finally {
+      answer.free(); // its memory in the wasm instance, now copied out
+    }
     const headers = new Headers();
-    const pairs = answer.headers;
     for (let i = 0; i < pairs.length; i += 2) headers.append(pairs[i], pairs[i + 1]);
-    const empty = method === 'HEAD' || answer.status === 204;
-    return new Response(empty ? null : answer.body, { status: answer.status, headers });
+    const empty = method === 'HEAD' || status === 204;
+    return new Response(empty ? null : bytes, { status, headers });
   },
 };

@@ -74,9 +74,9 @@ enum Args<'a> {
     Convert(Options<Zone>, &'a [String]),
 }
 
-/// Reads the command line. An argument is an option only before `--` and in
-/// the form `--name=value`, so `-1` and other dates that start with a dash
-/// are dates.
+/// Reads the command line. Options come first, each as `--name=value`; the
+/// first argument that is not one, or every argument after `--`, starts the
+/// dates (so `-1` and other dates that start with one dash are dates).
 fn read_args(args: &[String]) -> Result<Args<'_>, String> {
     let mut options = Options::default();
     for (i, arg) in args.iter().enumerate() {
@@ -89,10 +89,12 @@ fn read_args(args: &[String]) -> Result<Args<'_>, String> {
         let Some(flag) = arg.strip_prefix("--") else {
             return Ok(Args::Convert(options, &args[i..]));
         };
-        let (name, value) = flag.split_once('=').unwrap_or((flag, ""));
+        let Some((name, value)) = flag.split_once('=') else {
+            return Err(format!("--{flag} needs a value: --{flag}=VALUE"));
+        };
         match options.set(name, value) {
             Ok(true) => {}
-            Ok(false) => return Err(format!("unknown option --{name}")),
+            Ok(false) => return Err(format!("--{name}: unknown option")),
             Err(e) => return Err(format!("--{name}: {e}")),
         }
     }

@@ -154,3 +154,60 @@ fn an_argument_that_is_not_utf8_is_read_lossily() {
         "a clear answer, not a panic (101)"
     );
 }
+
+#[test]
+fn options_are_the_apis() {
+    // (arguments, stdout, exit status)
+    let table: &[(&[&str], &str, i32)] = &[
+        (
+            &["--unit=s", "--format=full", "--tz=Asia/Tokyo", "1482624000"],
+            concat!(
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","#,
+                r#""iso":"2016-12-25T00:00:00.000Z","local":"2016-12-25T09:00:00.000+09:00","tz":"Asia/Tokyo"}"#,
+                "\n"
+            ),
+            0,
+        ),
+        (
+            &["--tz=America/New_York", "Dec 25 2016", "x"],
+            concat!(
+                r#"{"unix":1482642000000,"utc":"Sun, 25 Dec 2016 05:00:00 GMT","local":"2016-12-25T00:00:00.000-05:00","tz":"America/New_York"}"#,
+                "\n",
+                r#"{"error":"Invalid Date"}"#,
+                "\n"
+            ),
+            1,
+        ),
+        // `--` ends the options; a date after it may look like one.
+        (&["--", "--unit=s"], "{\"error\":\"Invalid Date\"}\n", 1),
+        // Options come before the dates: later ones are dates.
+        (
+            &["-1", "--unit=s"],
+            "{\"unix\":-1,\"utc\":\"Wed, 31 Dec 1969 23:59:59 GMT\"}\n{\"error\":\"Invalid Date\"}\n",
+            1,
+        ),
+        (&["--unit=h", "1"], "", 2),
+        (&["--format=xml", "1"], "", 2),
+        (&["--tz=Mars/Olympus", "1"], "", 2),
+        (&["--zone=UTC", "1"], "", 2),
+        (&["--unit", "s", "1"], "", 2),
+    ];
+    for &(args, stdout, status) in table {
+        let output = timestamp().args(args).output().expect("the CLI runs");
+        assert_eq!(String::from_utf8_lossy(&output.stdout), stdout, "{args:?}");
+        assert_eq!(output.status.code(), Some(status), "{args:?}");
+        if status == 2 {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(stderr.starts_with("timestamp: --"), "{args:?}: {stderr}");
+            assert!(stderr.contains("usage: timestamp"), "{args:?}: {stderr}");
+        }
+    }
+    let bad_unit = timestamp()
+        .args(["--unit=h"])
+        .output()
+        .expect("the CLI runs");
+    assert!(
+        String::from_utf8_lossy(&bad_unit.stderr)
+            .starts_with("timestamp: --unit: unit must be one of s, ms, us, ns, auto")
+    );
+}

@@ -1,7 +1,7 @@
 //! The service's routes, independent of any host: a method and a request
-//! target in, a status, headers and a body out. The Spin glue translates
-//! wasi:http to and from these types and does nothing else, so every route
-//! is tested natively here.
+//! target in, a status, headers and a body out. The Spin component and the
+//! Cloudflare worker translate their hosts' requests to and from these types
+//! and do nothing else, so every route is tested natively here.
 //!
 //! | route | answer |
 //! |---|---|
@@ -118,16 +118,17 @@ fn route(path: &str) -> Route<'_> {
 /// The origin form (`/path?query`) of a request target. A server must
 /// accept the absolute form too (`http://host/path`, RFC 9112 §3.2.2), and
 /// some hosts hand it on as it came instead of its path (jco); it loses
-/// its scheme and authority, and a target with no path is `/`.
-fn origin_form(target: &str) -> &str {
+/// its scheme and authority, and an empty path is `/` (RFC 9112 §3.2.1).
+fn origin_form(target: &str) -> Cow<'_, str> {
     let Some(rest) = strip_prefix_ignore_case(target, "http://")
         .or_else(|| strip_prefix_ignore_case(target, "https://"))
     else {
-        return target;
+        return Cow::Borrowed(target);
     };
     match rest.find(['/', '?', '#']) {
-        Some(start) if rest[start..].starts_with('/') => &rest[start..],
-        _ => "/",
+        Some(start) if rest[start..].starts_with('/') => Cow::Borrowed(&rest[start..]),
+        Some(start) => Cow::Owned(format!("/{}", &rest[start..])),
+        None => Cow::Borrowed("/"),
     }
 }
 
@@ -167,7 +168,7 @@ pub const MAX_BATCH_INPUTS: usize = 1000;
 /// the host reads none otherwise.
 pub fn wants_body(method: &str, target: &str) -> bool {
     let target = origin_form(target);
-    let path = target.split_once('?').map_or(target, |(path, _)| path);
+    let path = target.split_once('?').map_or(&*target, |(path, _)| path);
     method == "POST" && matches!(route(path), Route::Batch)
 }
 
@@ -197,6 +198,7 @@ fn respond(
 ) -> Response {
     let target = origin_form(target);
     // A fragment is not sent by clients, and Express drops one if it is.
+    let target: &str = &target;
     let target = target.split_once('#').map_or(target, |(before, _)| before);
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
     if path.len() > MAX_PATH_BYTES {
@@ -380,7 +382,7 @@ fn json(status: u16, body: Cow<'static, [u8]>) -> Response {
 
 /// Room for every header an answer carries, so that adding one never moves
 /// the list: allocation is a large share of the component's own work per
-/// request (BENCHMARKS.md).
+/// request.
 const HEADERS_CAPACITY: usize = 6;
 
 /// The headers every answer carries.
@@ -812,6 +814,23 @@ mod tests {
         // The query does not count toward the limit.
         let long_query = format!("/api/2016?{}", "x".repeat(64 * 1024));
         assert_eq!(get(&long_query).status, 200);
+    }
+
+    #[test]
+    fn origin_forms() {
+        let table = [
+            ("/api/x?y", "/api/x?y"),
+            ("http://h/api/x?y", "/api/x?y"),
+            ("HTTPS://h:443/", "/"),
+            ("http://h", "/"),
+            ("http://h?q=1", "/?q=1"),
+            ("http://h#f", "/#f"),
+            ("*", "*"),
+            ("http:/x", "http:/x"),
+        ];
+        for (target, origin) in table {
+            assert_eq!(origin_form(target), origin, "{target}");
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! The Spin component in a real wasi:http host (`wasmtime serve`, or `spin
-//! up` with `TIMESTAMP_TEST_HOST=spin`), over real HTTP on loopback.
+//! The API over real HTTP on loopback, in the host under test (see
+//! common/host.rs): the Spin component in `wasmtime serve`, `spin up` or
+//! `jco serve`, or the Cloudflare worker in workerd.
 
 mod common;
 

@@ -131,7 +131,7 @@ extern "C" {
 
 /// Now, by the JS engine's `Date.now()`.
 fn browser_now() -> Timestamp {
-    Timestamp::from_unix_ms(now() as i64).unwrap_or(Timestamp::MAX)
+    Timestamp::saturating_from_unix_ms(now() as i64)
 }
 
 /// A zone whose offsets come from the JS engine's `Intl` (the browser's

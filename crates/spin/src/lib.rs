@@ -81,8 +81,8 @@ fn respond(response_out: ResponseOutparam, answer: routes::Response) {
 thread_local! {
     /// The header list handed to the host, kept from one answer to the next
     /// so that its strings' buffers are reused: wasi:http takes owned
-    /// strings, and allocating and freeing them was a large share of this
-    /// component's own instructions per request (BENCHMARKS.md). Each answer overwrites the entries it
+    /// strings, and allocating and freeing them is a large share of this
+    /// component's own instructions per request. Each answer overwrites the entries it
     /// uses and hands over only those, so no header outlives its answer;
     /// only capacity does.
     static HEADER_BUFFERS: RefCell<Vec<(String, Vec<u8>)>> = const { RefCell::new(Vec::new()) };

@@ -69,7 +69,7 @@ pub fn handle(
         (Some(bytes), None) => RequestBody::Read(bytes),
         (None, None) => RequestBody::Empty,
     };
-    let now = || Timestamp::from_unix_ms(now_ms as i64).unwrap_or(Timestamp::MAX);
+    let now = || Timestamp::saturating_from_unix_ms(now_ms as i64);
     let response = routes::handle_with_body(method, target, body, now);
     Answer {
         status: response.status,

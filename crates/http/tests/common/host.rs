@@ -40,7 +40,8 @@ pub enum HostKind {
 }
 
 impl HostKind {
-    /// `TIMESTAMP_TEST_HOST`: `wasmtime` (the default), `spin` or `jco`.
+    /// `TIMESTAMP_TEST_HOST`: `wasmtime` (the default), `spin`, `jco` or
+    /// `workerd`.
     pub fn under_test() -> HostKind {
         match std::env::var("TIMESTAMP_TEST_HOST").as_deref() {
             Ok("wasmtime") | Err(_) => HostKind::Wasmtime,
@@ -144,9 +145,9 @@ impl HostKind {
     }
 
     /// What the host answers itself, before the component runs, for a
-    /// request target of `len` bytes: the http crate (wasmtime, Spin)
-    /// refuses targets past 65,534 bytes with a 414; node's parser (jco)
-    /// refuses a head over 16 KiB with a 431.
+    /// request target of `len` bytes: the http crate (wasmtime, Spin) and
+    /// workerd refuse targets past 65,534 bytes with a 414; node's parser
+    /// (jco) refuses a head over 16 KiB with a 431.
     pub fn refuses_target(self, len: usize) -> Option<u16> {
         match self {
             HostKind::Wasmtime | HostKind::Spin | HostKind::Workerd => {
@@ -195,9 +196,20 @@ pub fn wasmtime() -> PathBuf {
     tool("TIMESTAMP_WASMTIME", "wasmtime")
 }
 
-/// The Spin CLI: `$SPIN`, else where scripts/setup unpacks it.
+/// The Spin CLI: `$SPIN`, else where scripts/setup unpacks it, else the
+/// `spin` on PATH (as scripts/test and scripts/run find it).
 pub fn spin() -> PathBuf {
-    tool("SPIN", "spin")
+    let unpacked = tool("SPIN", "spin");
+    if unpacked.is_file() {
+        return unpacked;
+    }
+    std::env::var_os("PATH")
+        .and_then(|path| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join("spin"))
+                .find(|spin| spin.is_file())
+        })
+        .unwrap_or(unpacked)
 }
 
 /// The worker's workerd configuration; `scripts/build` builds what it
@@ -269,7 +281,7 @@ pub fn precompiled() -> &'static Path {
 }
 
 /// Removes what wasmtime compiled for earlier builds of the component or of
-/// itself (about 1 MB each), which nothing will use again.
+/// itself, which nothing will use again.
 fn remove_older_compilations(current: &Path) {
     let Ok(entries) = std::fs::read_dir(repo_root().join("target")) else {
         return;
@@ -384,7 +396,9 @@ impl Host {
     }
 
     /// A host that says nothing when it serves: ready once its port takes a
-    /// connection.
+    /// connection and it is still running a moment later. (Were the port
+    /// taken meanwhile by another test's host, this one would fail to bind
+    /// and exit, and the port would be tried again.)
     fn when_answering(
         mut child: Child,
         port: u16,
@@ -398,7 +412,11 @@ impl Host {
                 return Err(format!("{status}: {}", said.join("\n")));
             }
             if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Ok(Host { child, port, kind });
+                std::thread::sleep(Duration::from_millis(100));
+                if child.try_wait().expect("the host's status").is_none() {
+                    return Ok(Host { child, port, kind });
+                }
+                continue;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
