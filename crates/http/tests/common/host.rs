@@ -182,7 +182,12 @@ impl HostKind {
 
 /// The component `scripts/build` (and `spin build`) writes.
 pub fn component() -> PathBuf {
-    let path = repo_root().join("target/wasm32-wasip2/release/timestamp_spin.wasm");
+    built("target/wasm32-wasip2/release/timestamp_spin.wasm")
+}
+
+/// `relative` to the workspace root, which `scripts/build` must have built.
+fn built(relative: &str) -> PathBuf {
+    let path = repo_root().join(relative);
     assert!(
         path.is_file(),
         "{} is missing: build it with scripts/build (scripts/test does)",
@@ -215,12 +220,7 @@ pub fn spin() -> PathBuf {
 /// The worker's workerd configuration; `scripts/build` builds what it
 /// embeds.
 pub fn worker_config() -> PathBuf {
-    let wasm = repo_root().join("deploy/cloudflare/pkg/timestamp_worker_bg.wasm");
-    assert!(
-        wasm.is_file(),
-        "{} is missing: build it with scripts/build (scripts/test does)",
-        wasm.display()
-    );
+    built("deploy/cloudflare/pkg/timestamp_worker_bg.wasm");
     repo_root().join("deploy/cloudflare/workerd.capnp")
 }
 
