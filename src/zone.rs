@@ -10,6 +10,8 @@
 //! before the first transition the offset is the constant local mean time,
 //! which the same move keeps.
 
+use std::cmp::Ordering;
+
 use jiff::tz::TimeZone;
 
 use crate::LocalZone;
@@ -46,12 +48,32 @@ impl Zone {
     /// The zone named `name` (`America/New_York`, `Europe/London`, `UTC`…),
     /// if the database has it.
     pub fn find(name: &str) -> Option<Zone> {
-        let tz = jiff::tz::db().get(name).ok()?;
+        let at = ZONES
+            .binary_search_by(|(zone, _, _)| compare_ignoring_case(zone, name))
+            .ok()?;
+        let (zone, start, len) = ZONES[at];
+        let deflated = DEFLATED.get(start as usize..(start + len) as usize)?;
+        let tzif = miniz_oxide::inflate::decompress_to_vec(deflated).ok()?;
         Some(Zone {
-            name: tz.iana_name().unwrap_or(name).to_owned(),
-            tz,
+            name: zone.to_owned(),
+            tz: TimeZone::tzif(zone, &tzif).ok()?,
         })
     }
+}
+
+// Written by build.rs: `static ZONES: &[(&str, u32, u32)]`, each zone's name
+// and where its deflated TZif data is in `DEFLATED`, sorted by the name's
+// lower-case form.
+include!(concat!(env!("OUT_DIR"), "/tzdb_index.rs"));
+
+/// Every distinct zone's TZif data, each deflated on its own by build.rs.
+static DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tzdb.deflate"));
+
+/// `a` and `b` compared as their lower-case forms: IANA names are ASCII, and
+/// looked up without regard to case.
+fn compare_ignoring_case(a: &str, b: &str) -> Ordering {
+    let a = a.bytes().map(|b| b.to_ascii_lowercase());
+    a.cmp(b.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
 impl LocalZone for Zone {
@@ -90,6 +112,37 @@ mod tests {
 
     fn zone(name: &str) -> Zone {
         Zone::find(name).unwrap()
+    }
+
+    #[test]
+    fn names_are_found_without_regard_to_case() {
+        // (asked for, the name found)
+        let table = [
+            ("America/New_York", Some("America/New_York")),
+            ("america/new_york", Some("America/New_York")),
+            ("ASIA/KOLKATA", Some("Asia/Kolkata")),
+            ("Asia/Calcutta", Some("Asia/Calcutta")),
+            ("utc", Some("UTC")),
+            ("Etc/GMT+5", Some("Etc/GMT+5")),
+            ("Mars/Olympus", None),
+            ("America/New_Yor", None),
+            ("", None),
+        ];
+        for (asked, found) in table {
+            let zone = Zone::find(asked);
+            assert_eq!(zone.as_ref().map(|z| z.name()), found, "{asked}");
+        }
+        // A link reads as its zone.
+        let calcutta = Zone::find("Asia/Calcutta").unwrap();
+        let kolkata = Zone::find("Asia/Kolkata").unwrap();
+        for ms in [0, 1_482_624_000_000, -2_000_000_000_000] {
+            assert_eq!(calcutta.offset_ms(ms), kolkata.offset_ms(ms));
+        }
+        // Every zone in the index reads.
+        for (name, _, _) in ZONES {
+            assert!(Zone::find(name).is_some(), "{name}");
+        }
+        assert!(ZONES.len() > 500);
     }
 
     #[test]

