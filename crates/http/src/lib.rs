@@ -14,3 +14,4 @@ pub mod assets;
 #[cfg(test)]
 mod content_type;
 pub mod routes;
+pub mod string_array;

@@ -30,6 +30,7 @@ use std::borrow::Cow;
 use timestamp::{Options, Timestamp, Zone};
 
 use crate::assets::{self, Asset};
+use crate::string_array;
 
 /// The OpenAPI 3.1 document of these routes, served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -254,7 +255,7 @@ fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) ->
         RequestBody::TooLarge => return error(413, "Payload Too Large: the body is over 64 KiB"),
         RequestBody::Unreadable => return error(400, "Bad Request: the body could not be read"),
     };
-    let Ok(inputs) = serde_json::from_slice::<Vec<String>>(bytes) else {
+    let Some(inputs) = string_array::parse(bytes) else {
         return error(400, "Bad Request: the body must be a JSON array of strings");
     };
     if inputs.len() > MAX_BATCH_INPUTS {
@@ -367,7 +368,12 @@ fn preflight(allowed: &'static str) -> Response {
 }
 
 fn error(status: u16, message: &str) -> Response {
-    let body = serde_json::json!({ "error": message }).to_string();
+    // Written, not built as a `serde_json::Value`: serialising a `Value`
+    // links serde_json's number formatting and its tables, bytes the
+    // component would carry for an object that only ever holds a string.
+    let mut body = String::from(r#"{"error":"#);
+    body.push_str(&serde_json::to_string(message).unwrap_or_default());
+    body.push('}');
     let mut response = json(status, body.into_bytes().into());
     response.headers.push(("cache-control", "no-store".into()));
     response
