@@ -1,16 +1,31 @@
-//! Any bytes, as a date and as a request target: no panic, no overflow, an
-//! answer that is valid JSON, and a defined 2xx/4xx status.
+//! Any bytes, as a date, as a request target and as a batch body: no panic,
+//! no overflow, an answer that is valid JSON, and a defined 2xx/4xx status;
+//! the batch body reader reads what serde_json reads.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use timestamp::{Options, Timestamp, convert};
-use timestamp_http::routes;
+use timestamp_http::{routes, string_array};
 
 fn epoch() -> Timestamp {
     Timestamp::from_unix_ms(0).expect("in range")
 }
 
 fuzz_target!(|data: &[u8]| {
+    assert_eq!(
+        string_array::parse(data),
+        serde_json::from_slice::<Vec<String>>(data).ok(),
+        "{data:?}"
+    );
+    let batch =
+        routes::handle_with_body("POST", "/api/batch", routes::RequestBody::Read(data), epoch);
+    assert!(
+        [200, 400, 413].contains(&batch.status),
+        "{} for {data:?}",
+        batch.status
+    );
+    serde_json::from_slice::<serde_json::Value>(&batch.body).expect("the batch body is JSON");
+
     let Ok(input) = std::str::from_utf8(data) else {
         return;
     };
