@@ -1,8 +1,13 @@
-//! Embeds the files of the workspace's `www/` in the HTTP component (see
-//! src/assets.rs), so every wasi:http host serves the page with no files
-//! mounted.
+//! Embeds the files of the workspace's `www/` and the OpenAPI document in
+//! the HTTP component (see src/assets.rs), so every wasi:http host serves
+//! the page with no files mounted. Each file is stored gzip-compressed when
+//! that is smaller (all of these are): the routes send the gzip bytes as
+//! they are to clients that take gzip and inflate them for the rest. These
+//! files would otherwise be most of what the component carries beyond the
+//! service itself.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
@@ -31,20 +36,56 @@ fn main() {
     entries.sort();
 
     let mut code = String::from("static ASSETS: &[Asset] = &[\n");
-    for (url, file) in &entries {
-        writeln!(
-            code,
-            "    Asset {{ path: {url:?}, bytes: include_bytes!({file:?}), content_type: {ct:?} }},",
-            file = file.display().to_string(),
-            ct = content_type::content_type(url),
-        )
-        .expect("writing to a String");
+    for (i, (url, file)) in entries.iter().enumerate() {
+        code.push_str(&asset(url, file, &out.join(format!("asset{i}.gz"))));
+        code.push_str(",\n");
     }
     code.push_str("];\n");
+    let openapi = Path::new("src/openapi.json");
+    println!("cargo::rerun-if-changed={}", openapi.display());
+    let openapi = asset("/api/openapi.json", openapi, &out.join("openapi.json.gz"));
+    writeln!(
+        code,
+        "/// The OpenAPI document of the routes.\npub static OPENAPI: Asset = {openapi};"
+    )
+    .expect("writing to a String");
     fs::write(out.join("assets.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// Regular files under `dir`, recursively, skipping dotfiles.
+/// The `Asset` expression for `file`, served at `url`, its gzip written to
+/// `gzip_path` if that is smaller.
+fn asset(url: &str, file: &Path, gzip_path: &Path) -> String {
+    let bytes = fs::read(file).expect("an embedded file reads");
+    let gzip = gzip(&bytes);
+    let (stored, gzipped) = if gzip.len() < bytes.len() {
+        fs::write(gzip_path, gzip).expect("OUT_DIR is writable");
+        (gzip_path, true)
+    } else {
+        (file, false)
+    };
+    let stored = fs::canonicalize(stored).expect("the file exists");
+    format!(
+        "Asset {{ path: {url:?}, stored: include_bytes!({stored:?}), gzipped: {gzipped}, \
+         content_type: {ct:?} }}",
+        stored = stored.display().to_string(),
+        ct = content_type::content_type(url),
+    )
+}
+
+/// `bytes` as one gzip member with the bare 10-byte header (no name, no
+/// time), which src/assets.rs skips to inflate it.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to a Vec");
+    let gzip = encoder.finish().expect("writing to a Vec");
+    assert_eq!(gzip[3], 0, "a gzip header without optional fields");
+    gzip
+}
+
+/// Regular files under `dir`, recursively, skipping dotfiles and the files
+/// the page never loads.
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return; // no www/ yet: nothing to embed
@@ -52,9 +93,15 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
-        // Dotfiles, and any README wasm-pack copies into www/pkg (it copies
-        // the crate's, should it get one): bytes the page never loads.
-        if name.to_string_lossy().starts_with('.') || name == "README.md" {
+        let name = name.to_string_lossy();
+        // wasm-pack writes TypeScript declarations and a package.json into
+        // www/pkg (and would copy a README, should the crate get one): they
+        // are for bundlers and editors, not for the browser.
+        if name.starts_with('.')
+            || name == "README.md"
+            || name == "package.json"
+            || name.ends_with(".d.ts")
+        {
             continue;
         }
         match entry.file_type() {

@@ -48,7 +48,7 @@ export default {
     const { method } = request;
     const path = target(request.url);
     const [body, refused] = wantsBody(method, path) ? await readBody(request) : [null, null];
-    const answer = handle(method, path, body, refused, Date.now());
+    const answer = handle(method, path, request.headers.get('accept-encoding'), body, refused, Date.now());
     let status, pairs, bytes;
     try {
       ({ status, headers: pairs, body: bytes } = answer);
@@ -58,6 +58,8 @@ export default {
     const headers = new Headers();
     for (let i = 0; i < pairs.length; i += 2) headers.append(pairs[i], pairs[i + 1]);
     const empty = method === 'HEAD' || status === 204;
-    return new Response(empty ? null : bytes, { status, headers });
+    // 'manual': the page's files come already gzipped (with their
+    // Content-Encoding); the runtime must send the bytes as they are.
+    return new Response(empty ? null : bytes, { status, headers, encodeBody: 'manual' });
   },
 };

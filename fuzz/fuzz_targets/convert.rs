@@ -17,8 +17,13 @@ fuzz_target!(|data: &[u8]| {
         serde_json::from_slice::<Vec<String>>(data).ok(),
         "{data:?}"
     );
-    let batch =
-        routes::handle_with_body("POST", "/api/batch", routes::RequestBody::Read(data), epoch);
+    let batch = routes::handle_with_body(
+        "POST",
+        "/api/batch",
+        None,
+        routes::RequestBody::Read(data),
+        epoch,
+    );
     assert!(
         [200, 400, 413].contains(&batch.status),
         "{} for {data:?}",

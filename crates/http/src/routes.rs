@@ -23,7 +23,9 @@
 //! | a batch over 64 KiB or 1,000 inputs | 413 |
 //!
 //! Every answer carries `Access-Control-Allow-Origin: *` and
-//! `X-Content-Type-Options: nosniff`; every error body is JSON.
+//! `X-Content-Type-Options: nosniff`; every error body is JSON. The page's
+//! files go out gzip-compressed to clients whose `Accept-Encoding` takes
+//! gzip (browsers do), and as they are to the rest.
 
 use std::borrow::Cow;
 
@@ -31,9 +33,6 @@ use timestamp::{Options, Timestamp, Zone};
 
 use crate::assets::{self, Asset};
 use crate::string_array;
-
-/// The OpenAPI 3.1 document of these routes, served at `/api/openapi.json`.
-pub const OPENAPI: &str = include_str!("openapi.json");
 
 /// Longest path (without the query) the service reads; longer is a 414.
 pub const MAX_PATH_BYTES: usize = 2048;
@@ -142,7 +141,7 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// Answers one request. `target` is the request target as sent (path and
 /// query); `now` is read only for an empty `:date`.
 pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Response {
-    handle_with_body(method, target, RequestBody::Empty, now)
+    handle_with_body(method, target, None, RequestBody::Empty, now)
 }
 
 /// The request body, as the host could read it (only `POST /api/batch`
@@ -173,14 +172,25 @@ pub fn wants_body(method: &str, target: &str) -> bool {
     method == "POST" && matches!(route(path), Route::Batch)
 }
 
-/// [`handle`] for a request whose body the host has read.
+/// Whether [`handle_with_body`] needs the request's `Accept-Encoding` for
+/// this request: only the page's files and the OpenAPI document do, so
+/// the host reads no header for the API's answers.
+pub fn wants_accept_encoding(method: &str, target: &str) -> bool {
+    let target = origin_form(target);
+    let path = target.split_once('?').map_or(&*target, |(path, _)| path);
+    matches!(method, "GET" | "HEAD") && matches!(route(path), Route::Asset(_) | Route::OpenApi)
+}
+
+/// [`handle`] for a request whose body (see [`wants_body`]) and
+/// `Accept-Encoding` (see [`wants_accept_encoding`]) the host has read.
 pub fn handle_with_body(
     method: &str,
     target: &str,
+    accept_encoding: Option<&str>,
     body: RequestBody<'_>,
     now: impl FnOnce() -> Timestamp,
 ) -> Response {
-    let mut response = respond(method, target, body, now);
+    let mut response = respond(method, target, accept_encoding, body, now);
     if method == "HEAD" {
         response.body = Cow::Borrowed(&[]);
     } else if response.status != 204 {
@@ -194,6 +204,7 @@ pub fn handle_with_body(
 fn respond(
     method: &str,
     target: &str,
+    accept_encoding: Option<&str>,
     body: RequestBody<'_>,
     now: impl FnOnce() -> Timestamp,
 ) -> Response {
@@ -224,19 +235,14 @@ fn respond(
         Route::Convert(date) => convert_date(date, query, now),
         Route::Batch => batch(body, query, now),
         Route::Hello => json(200, Cow::Borrowed(br#"{"greeting":"hello API"}"#)),
-        Route::OpenApi => {
-            let mut response = json(200, Cow::Borrowed(OPENAPI.as_bytes()));
-            response
-                .headers
-                .push(("cache-control", "public, max-age=3600".into()));
-            response
-        }
+        // The document is stored like the page's files (build.rs).
+        Route::OpenApi => serve(&assets::OPENAPI, accept_encoding),
         Route::Health => {
             let mut response = json(200, Cow::Borrowed(br#"{"status":"ok"}"#));
             response.headers.push(("cache-control", "no-store".into()));
             response
         }
-        Route::Asset(asset) => serve(asset),
+        Route::Asset(asset) => serve(asset, accept_encoding),
         Route::NotFound => unreachable!("answered above"),
     }
 }
@@ -337,7 +343,7 @@ fn is_well_formed_percent_encoding(s: &str) -> bool {
     true
 }
 
-fn serve(asset: &'static Asset) -> Response {
+fn serve(asset: &'static Asset, accept_encoding: Option<&str>) -> Response {
     let mut response = base(200);
     response
         .headers
@@ -353,8 +359,52 @@ fn serve(asset: &'static Asset) -> Response {
             .headers
             .push(("cache-control", "public, max-age=3600".into()));
     }
-    response.body = Cow::Borrowed(asset.bytes);
+    if !asset.gzipped {
+        response.body = Cow::Borrowed(asset.stored);
+        return response;
+    }
+    response.headers.push(("vary", "accept-encoding".into()));
+    if accept_encoding.is_some_and(accepts_gzip) {
+        response.headers.push(("content-encoding", "gzip".into()));
+        response.body = Cow::Borrowed(asset.stored);
+    } else {
+        // No header, or one without gzip: the file as it is. (Without the
+        // header any coding is allowed, but curl and scripts then get
+        // what they asked for in the URL.)
+        response.body = asset.bytes();
+    }
     response
+}
+
+/// Whether an `Accept-Encoding` value takes gzip (RFC 9110 §12.5.3):
+/// `gzip` (or `x-gzip`) listed, or else `*`, without `q=0`.
+fn accepts_gzip(accept_encoding: &str) -> bool {
+    let mut any = false;
+    for item in accept_encoding.split(',') {
+        let mut parts = item.split(';');
+        let coding = parts.next().unwrap_or_default().trim();
+        let refused = parts.any(is_zero_weight);
+        if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
+            return !refused;
+        }
+        if coding == "*" {
+            any = !refused;
+        }
+    }
+    any
+}
+
+/// Whether a parameter is `q=0` (`0`, `0.`, `0.0`, `0.00`, `0.000`).
+fn is_zero_weight(parameter: &str) -> bool {
+    let Some((name, value)) = parameter.split_once('=') else {
+        return false;
+    };
+    let value = value.trim();
+    name.trim().eq_ignore_ascii_case("q")
+        && (value == "0"
+            || value
+                .strip_prefix("0.")
+                .is_some_and(|zeros| zeros.bytes().all(|b| b == b'0')))
 }
 
 fn preflight(allowed: &'static str) -> Response {
@@ -389,7 +439,7 @@ fn json(status: u16, body: Cow<'static, [u8]>) -> Response {
 /// Room for every header an answer carries, so that adding one never moves
 /// the list: allocation is a large share of the component's own work per
 /// request.
-const HEADERS_CAPACITY: usize = 6;
+const HEADERS_CAPACITY: usize = 8;
 
 /// The headers every answer carries.
 fn base(status: u16) -> Response {
@@ -678,6 +728,7 @@ mod tests {
         let batch = handle_with_body(
             "POST",
             "/api/batch?tz=Australia/Lord_Howe",
+            None,
             RequestBody::Read(br#"["2021-10-03T02:15"]"#),
             epoch,
         );
@@ -690,8 +741,9 @@ mod tests {
 
     #[test]
     fn batches() {
-        let post =
-            |target: &str, body: RequestBody<'_>| handle_with_body("POST", target, body, epoch);
+        let post = |target: &str, body: RequestBody<'_>| {
+            handle_with_body("POST", target, None, body, epoch)
+        };
         let table: &[(&str, RequestBody<'_>, u16, &str)] = &[
             (
                 "/api/batch",
@@ -796,6 +848,7 @@ mod tests {
         let response = handle_with_body(
             "POST",
             "/api/batch",
+            None,
             RequestBody::Read(br#"["","",""]"#),
             || {
                 reads += 1;
@@ -864,14 +917,94 @@ mod tests {
         };
         let page = get("/");
         assert_eq!(page.status, 200);
-        assert_eq!(page.body, index.bytes);
+        assert_eq!(page.body, index.bytes());
         assert_eq!(
             page.header("content-type"),
             Some("text/html; charset=utf-8")
         );
         assert_eq!(page.header("content-security-policy"), Some(PAGE_CSP));
+        assert_eq!(page.header("content-encoding"), None);
+        assert_eq!(page.header("vary"), Some("accept-encoding"));
+        // A browser's Accept-Encoding: the stored gzip as it is.
+        let gzip = |method: &str| {
+            handle_with_body(
+                method,
+                "/",
+                Some("gzip, deflate, br, zstd"),
+                RequestBody::Empty,
+                epoch,
+            )
+        };
+        let page = gzip("GET");
+        assert_eq!(page.body, index.stored);
+        assert_eq!(page.header("content-encoding"), Some("gzip"));
+        assert_eq!(page.header("vary"), Some("accept-encoding"));
+        let length = index.stored.len().to_string();
+        assert_eq!(page.header("content-length"), Some(length.as_str()));
         // The answer with the most headers.
         assert_eq!(page.headers.len(), HEADERS_CAPACITY);
         assert_eq!(page.headers.capacity(), HEADERS_CAPACITY);
+        let head = gzip("HEAD");
+        assert_eq!((head.status, head.body.len()), (200, 0));
+        assert_eq!(head.header("content-encoding"), Some("gzip"));
+    }
+
+    #[test]
+    fn accept_encodings() {
+        // (Accept-Encoding, takes gzip)
+        let table = [
+            ("gzip", true),
+            ("GZIP", true),
+            ("x-gzip", true),
+            ("gzip, deflate, br, zstd", true),
+            ("br;q=1.0, gzip;q=0.8, *;q=0.1", true),
+            (" deflate , gzip ; q=0.001", true),
+            ("*", true),
+            ("br, *", true),
+            ("", false),
+            ("identity", false),
+            ("br, deflate", false),
+            ("gzip;q=0", false),
+            ("gzip; q=0.000", false),
+            ("gzip;Q=0.", false),
+            ("*;q=0", false),
+            ("gzip;q=0, *", false),
+            ("*, gzip;q=0", false),
+            ("gzip, gzip;q=0", true),
+            ("gzipx", false),
+            ("x-gzip;q=0, gzip", false),
+        ];
+        for (header, takes) in table {
+            assert_eq!(accepts_gzip(header), takes, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_page_needs_the_accept_encoding() {
+        // (method, target, wants it)
+        let table = [
+            ("GET", "/api/2016-12-25", false),
+            ("GET", "/api/openapi.json", true),
+            ("HEAD", "/API/OpenAPI.json", true),
+            ("OPTIONS", "/api/openapi.json", false),
+            ("GET", "/api", false),
+            ("POST", "/api/batch", false),
+            ("GET", "/healthz", false),
+            ("GET", "/nope", false),
+            ("OPTIONS", "/", false),
+            ("POST", "/", false),
+        ];
+        for (method, target, wants) in table {
+            assert_eq!(
+                wants_accept_encoding(method, target),
+                wants,
+                "{method} {target}"
+            );
+        }
+        if assets::find("/index.html").is_some() {
+            for (method, target) in [("GET", "/"), ("HEAD", "/?x=1"), ("GET", "http://h/app.js")] {
+                assert!(wants_accept_encoding(method, target), "{method} {target}");
+            }
+        }
     }
 }

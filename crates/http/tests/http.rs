@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::io::Read as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use common::host::{Host, component};
@@ -294,6 +295,52 @@ fn the_page_and_its_wasm_are_served_with_their_types() {
             "{path}"
         );
     }
+}
+
+#[test]
+fn the_page_goes_out_gzipped_to_clients_that_take_gzip() {
+    let host = Host::start();
+    let get = |path: &str, accept_encoding: &str| {
+        host.send(
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: {accept_encoding}\r\n\
+                 Connection: close\r\n\r\n"
+            )
+            .as_bytes(),
+        )
+    };
+    for (path, file) in [
+        ("/", "www/index.html"),
+        ("/app.js", "www/app.js"),
+        ("/pkg/timestamp_bg.wasm", "www/pkg/timestamp_bg.wasm"),
+        ("/api/openapi.json", "crates/http/src/openapi.json"),
+    ] {
+        let file = std::fs::read(repo_root().join(file)).expect("the file");
+        // A browser's header.
+        let gzipped = get(path, "gzip, deflate, br, zstd");
+        assert_eq!(gzipped.status, 200, "{path}");
+        assert_eq!(gzipped.header("content-encoding"), Some("gzip"), "{path}");
+        assert_eq!(gzipped.header("vary"), Some("accept-encoding"), "{path}");
+        assert!(gzipped.body.len() < file.len(), "{path}");
+        let mut inflated = Vec::new();
+        flate2::read::GzDecoder::new(&gzipped.body[..])
+            .read_to_end(&mut inflated)
+            .expect("gzip");
+        assert!(inflated == file, "{path}: not the file once inflated");
+        // gzip refused: the file as it is.
+        let plain = get(path, "br, gzip;q=0");
+        assert_eq!(plain.status, 200, "{path}");
+        assert_eq!(plain.header("content-encoding"), None, "{path}");
+        assert_eq!(plain.header("vary"), Some("accept-encoding"), "{path}");
+        assert!(plain.body == file, "{path}: not the file");
+    }
+    // The API's answers are never encoded.
+    let api = get("/api/2016-12-25", "gzip");
+    assert_eq!(api.header("content-encoding"), None);
+    assert_eq!(
+        api.text(),
+        r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#
+    );
 }
 
 #[test]

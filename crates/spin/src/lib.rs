@@ -2,7 +2,8 @@
 //! clock. Everything else is timestamp-http's.
 //!
 //! It reads a request body only for the one route that takes one
-//! (`POST /api/batch`), and never more than [`routes::MAX_BODY_BYTES`]. No
+//! (`POST /api/batch`), and never more than [`routes::MAX_BODY_BYTES`]; and
+//! a request header only for the page's files (`Accept-Encoding`). No
 //! request leaves anything behind that changes another's answer (the header
 //! list's buffers are overwritten by every answer; nothing else is kept), so
 //! hosts may reuse an instance.
@@ -38,7 +39,16 @@ async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
             Ok(bytes) => RequestBody::Read(bytes),
             Err(refused) => *refused,
         };
-        routes::handle_with_body(&method, &target, body, now)
+        routes::handle_with_body(&method, &target, None, body, now)
+    } else if routes::wants_accept_encoding(&method, &target) {
+        let accept_encoding = header(&request, "accept-encoding");
+        routes::handle_with_body(
+            &method,
+            &target,
+            accept_encoding.as_deref(),
+            RequestBody::Empty,
+            now,
+        )
     } else {
         routes::handle(&method, &target, now)
     };
@@ -105,6 +115,17 @@ fn fields(headers: &[(&'static str, Cow<'static, str>)]) -> Fields {
         // out without headers rather than not at all.
         Fields::from_list(&buffers[..headers.len()]).unwrap_or_else(|_| Fields::new())
     })
+}
+
+/// The values of header `name`, joined as one list; `None` without any, or
+/// if they are not text.
+fn header(request: &IncomingRequest, name: &str) -> Option<String> {
+    let values = request.headers().get(name);
+    let values: Vec<&str> = values
+        .iter()
+        .map(|value| std::str::from_utf8(value).ok())
+        .collect::<Option<_>>()?;
+    (!values.is_empty()).then(|| values.join(", "))
 }
 
 /// The whole body, or why not: a declared or actual length over the limit

@@ -51,14 +51,16 @@ pub fn max_body_bytes() -> usize {
     routes::MAX_BODY_BYTES
 }
 
-/// Answers one request. `body` is the body read whole, if the route wants
-/// one; else `refused` says why not: `"too-large"` (over
+/// Answers one request. `accept_encoding` is the request's
+/// `Accept-Encoding` (`null` without one). `body` is the body read whole,
+/// if the route wants one; else `refused` says why not: `"too-large"` (over
 /// [`max_body_bytes`]) or `"unreadable"` (the stream failed). `now_ms` is
 /// `Date.now()`.
 #[wasm_bindgen]
 pub fn handle(
     method: &str,
     target: &str,
+    accept_encoding: Option<String>,
     body: Option<Vec<u8>>,
     refused: Option<String>,
     now_ms: f64,
@@ -70,7 +72,7 @@ pub fn handle(
         (None, None) => RequestBody::Empty,
     };
     let now = || Timestamp::saturating_from_unix_ms(now_ms as i64);
-    let response = routes::handle_with_body(method, target, body, now);
+    let response = routes::handle_with_body(method, target, accept_encoding.as_deref(), body, now);
     Answer {
         status: response.status,
         headers: response
