@@ -7,16 +7,27 @@ rewrites BENCHMARKS.md (scripts/bench calls this after building).
   npm    the package's convert() against V8, in one node process
   http   the component under `spin up` (when a Spin CLI is available) and
          wasmtime serve (default and tuned flags) against bench/reference.mjs
-         on node:http, wrk on loopback, same request mix
+         on node:http, wrk on loopback, same request mix; under each host
+         the ceiling too, a spin-sdk handler answering "ok"
+         (bench/size-baseline), and the component's share of it
   instr  instructions per request under callgrind, by where they run (the
          component's code, the host, libc), against a handler answering "ok"
-  cold   process start to first 200; per-request instantiation
+  cold   process start to first 200
+  sequential
+         one connection, requests in sequence, the component and the "ok"
+         handler under each host: per-request instantiation of each
   size   component and npm .wasm, raw and gzip, and what each part costs
+
+  python3 bench/run.py                        everything; rewrites BENCHMARKS.md
+  python3 bench/run.py --only http,sequential those parts only; prints their
+                                              sections, BENCHMARKS.md untouched
 
 Benchmarks, not tests: nothing here passes or fails on a number.
 """
 
+import argparse
 import datetime
+import glob
 import gzip
 import http.client
 import json
@@ -101,34 +112,57 @@ def core():
 HTTP_ROUNDS = 5
 
 
+OK_HANDLER = "a spin-sdk handler answering \"ok\" (`bench/size-baseline`)"
+
+
+def http_servers():
+    """The HTTP table's rows: (name, load.py arguments, the name of the row
+    that is its ceiling or None). Under each host the component, then the
+    "ok" handler under the same host and flags (its ceiling: the goals are
+    stated as a share of it); the node reference last."""
+    hosts = [
+        # (the component's row, the host as the ceiling row names it, how
+        # load.py serves the component, and how it serves the "ok" handler)
+        *([("spin up (what `scripts/run` serves, a fresh instance per request)", "spin up",
+            ["--server", "spin"], ["--manifest", BASELINE_MANIFEST])]
+          if load.spin_available() else []),
+        ("wasmtime serve (defaults)", "wasmtime serve (defaults)",
+         ["--server", "wasmtime"], ["--component", BASELINE]),
+        ("wasmtime serve (`scripts/serve-flags`)", "wasmtime serve (`scripts/serve-flags`)",
+         ["--server", "wasmtime", f"--wasmtime-flags={TUNED_FLAGS}"], ["--component", BASELINE]),
+    ]
+    rows = []
+    for name, host, serve, serve_ok in hosts:
+        ceiling = f"ceiling: {OK_HANDLER}, {host}"
+        rows.append((name, serve, ceiling))
+        rows.append((ceiling, [*serve, *serve_ok, "--no-check"], None))
+    rows.append(("node:http reference", ["--server", "node"], None))
+    return rows
+
+
 def http_bench():
     """Each server HTTP_ROUNDS times, interleaved; the run with the median
     req/s is reported (single runs on this 2-core VM land in two bands about
-    1.4x apart)."""
+    1.4x apart). Each component row keeps the name of its ceiling row."""
     build_baseline()
     common = ["--duration", "10", "--connections", "32", "--paths", "fcc", "--json"]
-    servers = [
-        *([("spin up (what `scripts/run` serves, a fresh instance per request)", ["--server", "spin"])]
-          if load.spin_available() else []),
-        ("wasmtime serve (defaults)", ["--server", "wasmtime"]),
-        ("wasmtime serve (`scripts/serve-flags`)", ["--server", "wasmtime", "--wasmtime-flags", TUNED_FLAGS]),
-        ("ceiling: a spin-sdk handler answering \"ok\" (`bench/size-baseline`), wasmtime serve, same flags",
-         ["--server", "wasmtime", "--wasmtime-flags", TUNED_FLAGS, "--component", BASELINE, "--no-check"]),
-        ("node:http reference", ["--server", "node"]),
-    ]
-    runs = {name: [] for name, _ in servers}
+    servers = http_servers()
+    runs = {name: [] for name, _, _ in servers}
     for _ in range(HTTP_ROUNDS):
-        for name, extra in servers:
+        for name, extra, _ in servers:
             runs[name].append(json.loads(run([sys.executable, "tools/load/load.py", *common, *extra])))
     results = {}
-    for name, rs in runs.items():
-        rs.sort(key=lambda r: r["req_per_s"])
+    for name, _, ceiling in servers:
+        rs = sorted(runs[name], key=lambda r: r["req_per_s"])
         results[name] = dict(rs[len(rs) // 2], all_req_per_s=sorted(r["req_per_s"] for r in rs),
-                             cpu_us=statistics.median(r["server_cpu_us_per_request"] for r in rs))
+                             cpu_us=statistics.median(r["server_cpu_us_per_request"] for r in rs),
+                             ceiling=ceiling)
     return results
 
 
 BASELINE = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/size_baseline.wasm")
+# The "ok" handler as a Spin app (same route as spin.toml), for `spin up`.
+BASELINE_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin.toml")
 
 
 def build_baseline():
@@ -199,18 +233,38 @@ def cold_start():
             if ok:
                 times.append(elapsed * 1000)
         results[name] = round(statistics.median(times), 1) if times else None
+    return results
 
-    # Per-request cost of a fresh instance: one connection, requests in
-    # sequence, with a new instance each time (defaults) and with reuse.
-    sequential = {}
-    for name, server, flags in [("fresh instance per request", "wasmtime", ""),
-                                ("instance reused", "wasmtime", "--max-instance-reuse-count 1000000"),
-                                *([("spin up", "spin", "")] if load.spin_available() else [])]:
-        r = json.loads(run([sys.executable, "tools/load/load.py", "--duration", "5", "--connections", "1",
-                            "--threads", "1", "--paths", "fcc", "--json", "--server", server,
-                            "--wasmtime-flags", flags]))
-        sequential[name] = r
-    return results, sequential
+
+# The sequential table's hosts: key, row name, how load.py serves the
+# component, and how it serves the "ok" handler instead.
+SEQUENTIAL_HOSTS = [
+    ("fresh", "wasmtime serve, fresh instance per request (defaults)",
+     ["--server", "wasmtime"], ["--component", BASELINE]),
+    ("reused", "wasmtime serve, instance reused (`--max-instance-reuse-count 1000000` only)",
+     ["--server", "wasmtime", "--wasmtime-flags=--max-instance-reuse-count 1000000"], ["--component", BASELINE]),
+    ("spin", "spin up (a fresh instance per request)",
+     ["--server", "spin"], ["--manifest", BASELINE_MANIFEST]),
+]
+SEQUENTIAL_COMPONENTS = {"timestamp": "timestamp", "ok": "\"ok\" handler (`bench/size-baseline`)"}
+
+
+def sequential():
+    """Per-request cost of a fresh instance: one connection, requests in
+    sequence, with a new instance each time (defaults) and with reuse, for
+    this component and for the "ok" handler (whose instance is far
+    smaller), each host's two back to back. {(host key, component key):
+    load.py's report}."""
+    build_baseline()
+    results = {}
+    for host, _, serve, serve_ok in SEQUENTIAL_HOSTS:
+        if host == "spin" and not load.spin_available():
+            continue
+        for component, extra in [("timestamp", serve), ("ok", [*serve, *serve_ok, "--no-check"])]:
+            results[(host, component)] = json.loads(run(
+                [sys.executable, "tools/load/load.py", "--duration", "5", "--connections", "1", "--threads", "1",
+                 "--paths", "fcc", "--json", *extra]))
+    return results
 
 
 CALLGRIND_SECONDS = 10
@@ -327,18 +381,27 @@ def sizes():
     }
     build_baseline()
     out["baseline"] = (os.path.getsize(BASELINE), gz(BASELINE))
-    assets = 0
-    for dirpath, _, files in os.walk(os.path.join(ROOT, "www")):
-        for f in files:
-            # What crates/http/build.rs embeds: no dotfiles, no README.
-            if not f.startswith(".") and f != "README.md":
-                assets += os.path.getsize(os.path.join(dirpath, f))
-    out["assets"] = assets
+    # What the component's build embeds, as stored: the files
+    # crates/http/build.rs lists (gzipped) and the zones the core's build.rs
+    # writes (compact, deflated), from the component's last build.
+    assets_rs = newest(os.path.join(ROOT, "target/wasm32-wasip2/release/build/timestamp-http-*/out/assets.rs"))
+    with open(assets_rs) as f:
+        embedded = re.findall(r'include_bytes!\("((?:[^"\\]|\\.)*)"\)', f.read())
+    out["assets"] = sum(os.path.getsize(path) for path in embedded)
+    out["zones"] = os.path.getsize(
+        newest(os.path.join(ROOT, "target/wasm32-wasip2/release/build/timestamp-*/out/tzdb.deflate")))
     try:
         out["twiggy"] = run(["twiggy", "top", "-n", "15", NAMED_WASM])
     except (OSError, subprocess.CalledProcessError):
         out["twiggy"] = None
     return out
+
+
+def newest(pattern):
+    """The most recently written file matching `pattern` (a build's
+    OUT_DIR changes name when its inputs do; the newest is the last
+    build's)."""
+    return max(glob.glob(pattern), key=os.path.getmtime)
 
 
 def machine():
@@ -364,7 +427,24 @@ def ratio(a, b):
     return f"{a / b:.1f}×" if a and b else "–"
 
 
-def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
+def share(a, b):
+    """a as a percentage of b: the goals against a ceiling are stated as
+    one (90% or more), which a one-decimal ratio would round away."""
+    return f"{a / b:.0%}" if a and b else "–"
+
+
+def us_between(slower, faster):
+    """µs per request between two sequential runs: 1/req/s of one less
+    1/req/s of the other (None if either served nothing)."""
+    a, b = slower["req_per_s"], faster["req_per_s"]
+    return 1e6 / a - 1e6 / b if a and b else None
+
+
+def about_us(us):
+    return f"about {us:.0f} µs" if us is not None else "–"
+
+
+def header_md(mach, versions):
     today = datetime.date.today().isoformat()
     L = []
     L.append("# Benchmarks\n")
@@ -373,7 +453,14 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
              "rewrites this file). Benchmarks are never asserted by tests. The machine has 2 cores shared "
              "by the load generator and the server, so HTTP figures move by ±20% between runs; compare "
              "figures from one run.\n")
+    return L
 
+
+def core_md(measured):
+    """The core table, the huge inputs, and the npm package's table (the
+    same node processes measured V8 for both)."""
+    rust, js = measured
+    L = []
     L.append("## Core: one conversion, Rust against V8\n")
     L.append("`cargo bench -p timestamp --bench core` (criterion; `convert` parses, `answer` also writes the "
              "`toUTCString()` text and the JSON body) against `node bench/v8.mjs` on the same inputs "
@@ -411,7 +498,11 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
         p, v = js[c]["package_ns"], js[c]["v8_obj_ns"]
         L.append(f"| {c} | {p:.0f} | {v:.0f} | {ratio(v, p)} |")
     L.append("")
+    return L
 
+
+def http_md(httpr):
+    L = []
     L.append("## HTTP: the component against a node:http reference\n")
     L.append("`python3 tools/load/load.py --duration 10 --connections 32 --paths fcc` (wrk, 2 threads, the four "
              "freeCodeCamp inputs in rotation, loopback; sampled answers checked while loaded). The reference "
@@ -420,28 +511,35 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
              "spin.toml describes; it takes no wasmtime flags), else under `wasmtime serve` with "
              "`scripts/serve-flags`"
              + ("" if any(n.startswith("spin up") for n in httpr)
-                else " (no Spin CLI was available for this run, so there is no `spin up` row)")
+                else " (no Spin CLI was available for this run, so there are no `spin up` rows)")
              + ". Each server ran "
              f"{HTTP_ROUNDS} times, interleaved; the row is the run with the median req/s, and all runs' req/s "
-             "are in the last column. A ceiling row is the most any spin-sdk component can get from that "
-             "host: a handler that answers \"ok\" without looking at the request (its answers are not "
-             "checked). Server CPU is the server process's user and system time over the run divided by "
-             "the requests served (median of the runs): what a request costs the server whatever share of "
-             "the two cores wrk left it.\n")
+             "are in the last column. Under each host, the row after the component's is its ceiling: the "
+             "most any spin-sdk component can get from that host with those flags, a handler that answers "
+             "\"ok\" without looking at the request (its answers are not checked; under `spin up` it is the "
+             "app `bench/size-baseline/spin.toml` describes, same route). ÷ ceiling is the component's req/s "
+             "as a share of its ceiling's. Server CPU is the server process's user and system time over the "
+             "run divided by the requests served (median of the runs): what a request costs the server "
+             "whatever share of the two cores wrk left it.\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
-             "| ÷ node req/s | server CPU µs/request | node's ÷ this | every run's req/s |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+             "| ÷ node req/s | ÷ ceiling req/s | server CPU µs/request | node's ÷ this | every run's req/s |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     node_rps = httpr["node:http reference"]["req_per_s"]
     node_cpu = httpr["node:http reference"]["cpu_us"]
     for name, r in httpr.items():
         checked = "–" if name.startswith("ceiling") else f"{r['checked_answers']} ({r['wrong_answers']})"
+        of_ceiling = share(r["req_per_s"], httpr[r["ceiling"]]["req_per_s"]) if r.get("ceiling") else "–"
         every = ", ".join(f"{x:,}" for x in r["all_req_per_s"])
         L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
                  f"{checked} | {r['rss_start_mib']} → {r['rss_end_mib']} | "
-                 f"{ratio(r['req_per_s'], node_rps)} | {r['cpu_us']:.1f} | {ratio(node_cpu, r['cpu_us'])} | "
-                 f"{every} |")
+                 f"{ratio(r['req_per_s'], node_rps)} | {of_ceiling} | {r['cpu_us']:.1f} | "
+                 f"{ratio(node_cpu, r['cpu_us'])} | {every} |")
     L.append("")
+    return L
 
+
+def instr_md(instr):
+    L = []
     L.append("## Where a request's work goes: instructions per request\n")
     L.append(f"Counted by callgrind (`valgrind --tool=callgrind`) in the server process while `wrk -t1 -c4` sends "
              f"the same four paths for {CALLGRIND_SECONDS} s, after a 3 s warm-up; user space only (the kernel's "
@@ -466,7 +564,11 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
                  f"{ours['host'] + ours['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for it (handing "
                  "over the method and path, taking the response's status, headers and longer body).")
     L.append("")
+    return L
 
+
+def cold_md(cold):
+    L = []
     L.append("## Cold start and per-request instantiation\n")
     L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7; the first two rows "
              "are process start to exit, for scale):\n")
@@ -475,20 +577,40 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     for name, ms in cold.items():
         L.append(f"| {name} | {ms} |")
     L.append("")
-    fresh = seq["fresh instance per request"]
-    reused = seq["instance reused"]
-    L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`): the difference is "
-             "what a fresh instance costs per request.\n")
-    L.append("| host | req/s | p50 ms |")
-    L.append("|---|---:|---:|")
-    L.append(f"| wasmtime serve, fresh instance per request (defaults) | {fresh['req_per_s']:,} | {fresh['p50_ms']:.3f} |")
-    L.append(f"| wasmtime serve, instance reused (`--max-instance-reuse-count 1000000` only) | {reused['req_per_s']:,} | {reused['p50_ms']:.3f} |")
-    if "spin up" in seq:
-        spin = seq["spin up"]
-        L.append(f"| spin up (a fresh instance per request) | {spin['req_per_s']:,} | {spin['p50_ms']:.3f} |")
-    per_instance_us = (1e6 / fresh["req_per_s"] - 1e6 / reused["req_per_s"]) if fresh["req_per_s"] and reused["req_per_s"] else 0
-    L.append(f"\nInstantiation per request under wasmtime serve: about {per_instance_us:.0f} µs.\n")
+    return L
 
+
+def sequential_md(seq):
+    L = []
+    L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`), this component and "
+             "the \"ok\" handler (`bench/size-baseline`, the HTTP table's ceiling) back to back under each host: "
+             "the difference between a fresh instance per request and a reused one is what a fresh instance "
+             "costs per request.\n")
+    L.append("| host | component | req/s | p50 ms |")
+    L.append("|---|---|---:|---:|")
+    for host, name, _, _ in SEQUENTIAL_HOSTS:
+        for component, label in SEQUENTIAL_COMPONENTS.items():
+            if (host, component) in seq:
+                r = seq[(host, component)]
+                L.append(f"| {name} | {label} | {r['req_per_s']:,} | {r['p50_ms']:.3f} |")
+    # Instantiation: a request's time with a fresh instance less its time
+    # with a reused one (1/req/s each), for each component.
+    per_instance = {c: us_between(seq[("fresh", c)], seq[("reused", c)]) for c in SEQUENTIAL_COMPONENTS}
+    L.append(f"\nInstantiation per request under wasmtime serve (1/req/s with a fresh instance less 1/req/s "
+             f"with a reused one): timestamp {about_us(per_instance['timestamp'])}, the \"ok\" handler "
+             f"{about_us(per_instance['ok'])}.\n")
+    # What this component adds to a request over the "ok" handler's, under
+    # each host (1/req/s difference): with a fresh instance, instantiating
+    # its larger instance is part of it.
+    extra = [f"{name}: {about_us(us_between(seq[(host, 'timestamp')], seq[(host, 'ok')]))}"
+             for host, name, _, _ in SEQUENTIAL_HOSTS if (host, "ok") in seq]
+    L.append("What a request to timestamp takes over one to the \"ok\" handler, in sequence (1/req/s "
+             "difference): " + "; ".join(extra) + ".\n")
+    return L
+
+
+def size_md(size):
+    L = []
     L.append("## Size\n")
     comp, npm, base = size["component"], size["npm"], size["baseline"]
     L.append("| artifact | raw bytes | gzip -9 bytes |")
@@ -500,26 +622,52 @@ def write(rust, js, httpr, instr, cold, seq, size, mach, versions):
     L.append("| part | bytes |")
     L.append("|---|---:|")
     L.append(f"| spin-sdk 5.2 + std + component glue (`bench/size-baseline`, a handler answering \"ok\") | {base[0]:,} |")
-    L.append(f"| the page embedded from `www/` (HTML, JS, CSS, the npm package with its `.wasm`) | {size['assets']:,} |")
-    L.append(f"| the core, the routes, jiff with the IANA database, serde_json, percent-encoding, form_urlencoded (the rest) | {comp[0] - base[0] - size['assets']:,} |")
+    L.append(f"| the page from `www/` (HTML, JS, CSS, the npm package's module and `.wasm`) and the OpenAPI document, stored gzipped | {size['assets']:,} |")
+    L.append(f"| the IANA zone database: every zone's TZif in a compact form, deflated (`build.rs`, `src/compact_tzif.rs`) | {size['zones']:,} |")
+    rest = comp[0] - base[0] - size["assets"] - size["zones"]
+    L.append(f"| the rest: the core, the routes, the zone index, tz-rs, miniz_oxide, percent-encoding, form_urlencoded, serde_json's string escaping | {rest:,} |")
     L.append("")
     if size["twiggy"]:
         L.append("The npm `.wasm` by function, before wasm-opt (`twiggy top -n 15` on the page's copy, "
                  "`www/pkg/timestamp_bg.wasm`, which wasm-opt has not touched and which keeps its name section):\n")
         L.append("```text\n" + size["twiggy"].rstrip() + "\n```\n")
+    return L
 
-    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
-        f.write("\n".join(L).rstrip() + "\n")
+
+# BENCHMARKS.md's parts in the order they are measured and written: how
+# each is measured and how it is written. "core" is the core table and the
+# npm package's (one set of node processes measures V8 for both).
+PARTS = {
+    "core": (core, core_md),
+    "http": (http_bench, http_md),
+    "instr": (instructions, instr_md),
+    "cold": (cold_start, cold_md),
+    "sequential": (sequential, sequential_md),
+    "size": (sizes, size_md),
+}
 
 
 def main():
-    mach, versions = machine()
-    rust, js = core()
-    httpr = http_bench()
-    instr = instructions()
-    cold, seq = cold_start()
-    size = sizes()
-    write(rust, js, httpr, instr, cold, seq, size, mach, versions)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=None,
+                        help=f"comma-separated parts to run ({', '.join(PARTS)}): their sections are printed "
+                             "and BENCHMARKS.md is left as it is (for checking a change quickly)")
+    args = parser.parse_args()
+    only = args.only.split(",") if args.only else list(PARTS)
+    unknown = [p for p in only if p not in PARTS]
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(unknown)}; the parts: {', '.join(PARTS)}")
+
+    L = [] if args.only else header_md(*machine())
+    for part, (measure, markdown) in PARTS.items():
+        if part in only:
+            L.extend(markdown(measure()))
+    text = "\n".join(L).rstrip() + "\n"
+    if args.only:
+        print(text)
+        return
+    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
+        f.write(text)
     print("wrote BENCHMARKS.md", file=sys.stderr)
 
 

@@ -2,14 +2,16 @@
 """Loopback load test of the timestamp service with wrk.
 
 Starts a server (the component under `wasmtime serve`, the app spin.toml
-describes under `spin up`, or the node:http reference in bench/), drives it
-with wrk over corpus paths for a bounded time, and while wrk runs, checks a
-sample of answers against node's expected bodies and samples the server's
-memory (and CPU time: of the server process and its children, as `spin up`
-serves from a child process). Prints a report; with --json, one JSON line.
+(or --manifest) describes under `spin up`, or the node:http reference in
+bench/), drives it with wrk over corpus paths for a bounded time, and while
+wrk runs, checks a sample of answers against node's expected bodies and
+samples the server's memory (and CPU time: of the server process and its
+children, as `spin up` serves from a child process). Prints a report; with
+--json, one JSON line.
 
   python3 tools/load/load.py --duration 30 --connections 64
   python3 tools/load/load.py --server spin
+  python3 tools/load/load.py --server spin --manifest bench/size-baseline/spin.toml --no-check
   python3 tools/load/load.py --server node
   python3 tools/load/load.py --wasmtime-flags "-O pooling-allocator=n --max-instance-reuse-count 100000"
 
@@ -32,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+import tomllib
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -60,16 +63,30 @@ def spin_available():
     return os.path.isfile(path) and os.access(path, os.X_OK)
 
 
-def spin_command(port):
-    """(argv, env) for `spin up` serving the app spin.toml describes on
-    127.0.0.1:port. HOME under target/ (component logs there too), so what
-    Spin keeps under HOME (its Wasmtime compilation cache among it) stays in
-    the project."""
+# The app `scripts/run` serves under `spin up`.
+MANIFEST = os.path.join(ROOT, "spin.toml")
+
+
+def spin_command(port, manifest=MANIFEST):
+    """(argv, env) for `spin up` serving the app `manifest` describes (the
+    root spin.toml unless told) on 127.0.0.1:port. HOME under target/
+    (component logs there too), so what Spin keeps under HOME (its Wasmtime
+    compilation cache among it) stays in the project."""
     home = os.path.join(ROOT, "target/spin-home")
     os.makedirs(home, exist_ok=True)
-    cmd = [spin(), "up", "--from", os.path.join(ROOT, "spin.toml"),
+    cmd = [spin(), "up", "--from", manifest,
            "--listen", f"127.0.0.1:{port}", "--log-dir", os.path.join(home, "logs")]
     return cmd, dict(os.environ, HOME=home)
+
+
+def manifest_sources(manifest):
+    """The local .wasm files the Spin app `manifest` describes, as paths
+    (a component's `source` is relative to the manifest's directory; a
+    registry or URL source is not a local file and is left out)."""
+    with open(manifest, "rb") as f:
+        app = tomllib.load(f)
+    return [os.path.join(os.path.dirname(os.path.abspath(manifest)), c["source"])
+            for c in app.get("component", {}).values() if isinstance(c.get("source"), str)]
 
 
 def free_port():
@@ -96,7 +113,7 @@ FCC_PATHS = ["/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%
              "/api/this-is-not-a-date"]
 
 
-def start_server(kind, port, flags, pin=False, component=COMPONENT):
+def start_server(kind, port, flags, pin=False, component=COMPONENT, manifest=MANIFEST):
     env = None
     wait_s = 30
     if kind == "wasmtime":
@@ -105,11 +122,15 @@ def start_server(kind, port, flags, pin=False, component=COMPONENT):
         cmd = [wasmtime(), "serve", "-S", "cli=y", *shlex.split(flags),
                "--addr", f"127.0.0.1:{port}", component]
     elif kind == "spin":
-        if not os.path.isfile(COMPONENT):
-            sys.exit(f"{COMPONENT} is missing: run scripts/build")
+        if not os.path.isfile(manifest):
+            sys.exit(f"{manifest} is missing")
+        for source in manifest_sources(manifest):
+            if not os.path.isfile(source):
+                sys.exit(f"{source} ({manifest}'s component) is missing: build it (scripts/build for "
+                         "this project's)")
         if not spin_available():
             sys.exit(f"no Spin CLI at {spin()}: set $SPIN, put spin on PATH, or run scripts/setup")
-        cmd, env = spin_command(port)
+        cmd, env = spin_command(port, manifest)
         wait_s = 120  # Spin compiles the component before it listens.
     else:
         cmd = ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)]
@@ -203,8 +224,9 @@ SERVER_CPU, LOAD_CPU = "0", "1"
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server", choices=["wasmtime", "spin", "node"], default="wasmtime",
-                        help="wasmtime: `wasmtime serve`; spin: `spin up` with spin.toml (Spin CLI: $SPIN, "
-                             "else spin on PATH, else scripts/setup's); node: bench/reference.mjs")
+                        help="wasmtime: `wasmtime serve`; spin: `spin up` with spin.toml or --manifest "
+                             "(Spin CLI: $SPIN, else spin on PATH, else scripts/setup's); "
+                             "node: bench/reference.mjs")
     parser.add_argument("--wasmtime-flags", default="", help="extra flags for `wasmtime serve` (not spin)")
     parser.add_argument("--duration", type=int, default=30, help="seconds (bounded: at most 120)")
     parser.add_argument("--connections", type=int, default=64)
@@ -214,25 +236,32 @@ def main():
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--component", default=None,
                         help="the component wasmtime serves (default: this project's); "
-                             "not for spin, which serves the app spin.toml describes")
+                             "not for spin, which serves the app its manifest describes")
+    parser.add_argument("--manifest", default=None,
+                        help="the Spin app `spin up` serves (default: this project's spin.toml); only for "
+                             "--server spin")
     parser.add_argument("--no-check", action="store_true",
                         help="do not check answers (for a component that is not this service)")
     parser.add_argument("--pin", action="store_true",
                         help="the server on CPU 0 and wrk on CPU 1 (taskset), so neither preempts the other")
     args = parser.parse_args()
     if args.server == "spin" and args.component is not None:
-        parser.error("--component is not for --server spin: `spin up` serves the app spin.toml describes "
-                     "(its component: target/wasm32-wasip2/release/timestamp_spin.wasm)")
+        parser.error("--component is not for --server spin: `spin up` serves the app its manifest describes "
+                     "(spin.toml's component: target/wasm32-wasip2/release/timestamp_spin.wasm; another app: "
+                     "--manifest)")
+    if args.server != "spin" and args.manifest is not None:
+        parser.error("--manifest is only for --server spin (for wasmtime, --component)")
     if args.server == "spin" and args.wasmtime_flags.strip():
         parser.error("--wasmtime-flags is not for --server spin: `spin up` takes no wasmtime serve flags")
     component = args.component or COMPONENT
+    manifest = os.path.abspath(args.manifest) if args.manifest else MANIFEST
     duration = max(1, min(args.duration, 120))
 
     cases = corpus_cases()
     if args.paths == "fcc":
         cases = [c for c in cases if c[0] in FCC_PATHS]
     port = free_port()
-    server = start_server(args.server, port, args.wasmtime_flags, args.pin, component)
+    server = start_server(args.server, port, args.wasmtime_flags, args.pin, component, manifest)
     try:
         with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as f:
             f.write("\n".join(path for path, _ in cases) + "\n")
@@ -301,6 +330,9 @@ def main():
         report = {
             "server": args.server,
             "wasmtime_flags": args.wasmtime_flags if args.server == "wasmtime" else None,
+            # What was served: the .wasm under wasmtime, the app under spin.
+            "component": os.path.relpath(component, ROOT) if args.server == "wasmtime" else None,
+            "manifest": os.path.relpath(manifest, ROOT) if args.server == "spin" else None,
             "paths": args.paths,
             "duration_s": duration,
             "connections": args.connections,

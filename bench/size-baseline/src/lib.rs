@@ -1,6 +1,6 @@
 //! A minimal Spin component: what spin-sdk, std and the component glue
 //! weigh (BENCHMARKS.md's size table), and the most requests per second any
-//! spin-sdk component can get from a host (its HTTP table's ceiling row):
+//! spin-sdk component can get from a host (its HTTP table's ceiling rows):
 //! it answers "ok" with the fewest wasi:http calls, as crates/spin/src/lib.rs
 //! answers, without looking at the request.
 use spin_sdk::http::{Fields, IncomingRequest, OutgoingBody, OutgoingResponse, ResponseOutparam};
