@@ -15,18 +15,25 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use futures::StreamExt;
 use spin_sdk::http::{
     Fields, IncomingRequest, Method, OutgoingBody, OutgoingResponse, ResponseOutparam,
 };
 use spin_sdk::http_component;
+use wasi::io::streams::StreamError;
 
 use timestamp::Timestamp;
 use timestamp_http::routes::{self, RequestBody};
 
-/// Now, from the system clock: read only for an empty `:date`.
+/// Now, from the host's wall clock: read only for an empty `:date`.
+///
+/// wasi:clocks directly rather than `SystemTime::now()`, whose libc path
+/// imports the monotonic clock too: every import is work for a host that
+/// instantiates the component for each request.
 fn now() -> Timestamp {
-    Timestamp::from_system_time(std::time::SystemTime::now())
+    let now = wasi::clocks::wall_clock::now();
+    Timestamp::from_system_time(
+        std::time::UNIX_EPOCH + std::time::Duration::new(now.seconds, now.nanoseconds),
+    )
 }
 
 #[http_component]
@@ -34,7 +41,7 @@ async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
     let method = method_name(&request.method());
     let target = request.path_with_query().unwrap_or_default();
     let answer = if routes::wants_body(&method, &target) {
-        let body = read_body(request).await;
+        let body = read_body(request);
         let body = match &body {
             Ok(bytes) => RequestBody::Read(bytes),
             Err(refused) => *refused,
@@ -128,9 +135,17 @@ fn header(request: &IncomingRequest, name: &str) -> Option<String> {
     (!values.is_empty()).then(|| values.join(", "))
 }
 
+/// The most bytes one `blocking-read` call asks for.
+const READ_BYTES: u64 = 16 * 1024;
+
 /// The whole body, or why not: a declared or actual length over the limit
 /// stops reading at once.
-async fn read_body(request: IncomingRequest) -> Result<Vec<u8>, RequestBody<'static>> {
+///
+/// With wasi:io's `blocking-read` rather than spin-sdk's asynchronous body
+/// stream: the same bytes, and four fewer imports (its polling and the
+/// trailers), which a host that instantiates the component for every
+/// request resolves every time.
+fn read_body(request: IncomingRequest) -> Result<Vec<u8>, RequestBody<'static>> {
     let declared = request
         .headers()
         .get("content-length")
@@ -139,16 +154,21 @@ async fn read_body(request: IncomingRequest) -> Result<Vec<u8>, RequestBody<'sta
     if declared.is_some_and(|length| length > routes::MAX_BODY_BYTES as u64) {
         return Err(RequestBody::TooLarge);
     }
-    let mut stream = request.into_body_stream();
+    let incoming = request.consume().map_err(|()| RequestBody::Unreadable)?;
+    let stream = incoming.stream().map_err(|()| RequestBody::Unreadable)?;
     let mut body = Vec::new();
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|_| RequestBody::Unreadable)?;
-        if body.len() + chunk.len() > routes::MAX_BODY_BYTES {
-            return Err(RequestBody::TooLarge);
+    loop {
+        match stream.blocking_read(READ_BYTES) {
+            Ok(chunk) => {
+                if body.len() + chunk.len() > routes::MAX_BODY_BYTES {
+                    return Err(RequestBody::TooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Err(StreamError::Closed) => return Ok(body),
+            Err(StreamError::LastOperationFailed(_)) => return Err(RequestBody::Unreadable),
         }
-        body.extend_from_slice(&chunk);
     }
-    Ok(body)
 }
 
 fn method_name(method: &Method) -> std::borrow::Cow<'static, str> {
