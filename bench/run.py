@@ -452,7 +452,10 @@ def header_md(mach, versions):
     L.append("Rerun everything with `scripts/bench` (it builds, runs every benchmark below in one go and "
              "rewrites this file). Benchmarks are never asserted by tests. The machine has 2 cores shared "
              "by the load generator and the server, so HTTP figures move by ±20% between runs; compare "
-             "figures from one run.\n")
+             "figures from one run. Every server runs without `RUST_BACKTRACE` (`tools/load/load.py`'s "
+             "`as_deployed()`): with it set, as some shells do, wasmtime serve captures a host backtrace "
+             "each time it drops a request's store, which would add the same large cost to every "
+             "fresh-instance row.\n")
     return L
 
 
@@ -648,6 +651,7 @@ PARTS = {
 
 
 def main():
+    load.as_deployed()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default=None,
                         help=f"comma-separated parts to run ({', '.join(PARTS)}): their sections are printed "
