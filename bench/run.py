@@ -113,30 +113,37 @@ HTTP_ROUNDS = 5
 
 
 OK_HANDLER = "a spin-sdk handler answering \"ok\" (`bench/size-baseline`)"
+FIXED_HANDLER = "a spin-sdk handler sending one fixed API answer (`bench/size-baseline/examples/fixed_answer.rs`)"
 
 
 def http_servers():
     """The HTTP table's rows: (name, load.py arguments, the name of the row
-    that is its ceiling or None). Under each host the component, then the
-    "ok" handler under the same host and flags (its ceiling: the goals are
-    stated as a share of it); the node reference last."""
+    that is its ceiling or None, the name of its floor row or None). Under
+    each host the component, then the "ok" handler under the same host and
+    flags (its ceiling: the goals are stated as a share of it), then the
+    fixed-answer handler (the floor of any handler of this API: it reads
+    the method and path and sends the same headers); the node reference
+    last."""
     hosts = [
-        # (the component's row, the host as the ceiling row names it, how
-        # load.py serves the component, and how it serves the "ok" handler)
+        # (the component's row, the host as the other rows name it, how
+        # load.py serves the component, the "ok" handler, the fixed answer)
         *([("spin up (what `scripts/run` serves, a fresh instance per request)", "spin up",
-            ["--server", "spin"], ["--manifest", BASELINE_MANIFEST])]
+            ["--server", "spin"], ["--manifest", BASELINE_MANIFEST], ["--manifest", FIXED_MANIFEST])]
           if load.spin_available() else []),
         ("wasmtime serve (defaults)", "wasmtime serve (defaults)",
-         ["--server", "wasmtime"], ["--component", BASELINE]),
+         ["--server", "wasmtime"], ["--component", BASELINE], ["--component", FIXED]),
         ("wasmtime serve (`scripts/serve-flags`)", "wasmtime serve (`scripts/serve-flags`)",
-         ["--server", "wasmtime", f"--wasmtime-flags={TUNED_FLAGS}"], ["--component", BASELINE]),
+         ["--server", "wasmtime", f"--wasmtime-flags={TUNED_FLAGS}"], ["--component", BASELINE],
+         ["--component", FIXED]),
     ]
     rows = []
-    for name, host, serve, serve_ok in hosts:
+    for name, host, serve, serve_ok, serve_fixed in hosts:
         ceiling = f"ceiling: {OK_HANDLER}, {host}"
-        rows.append((name, serve, ceiling))
-        rows.append((ceiling, [*serve, *serve_ok, "--no-check"], None))
-    rows.append(("node:http reference", ["--server", "node"], None))
+        floor = f"floor: {FIXED_HANDLER}, {host}"
+        rows.append((name, serve, ceiling, floor))
+        rows.append((ceiling, [*serve, *serve_ok, "--no-check"], None, None))
+        rows.append((floor, [*serve, *serve_fixed, "--no-check"], None, None))
+    rows.append(("node:http reference", ["--server", "node"], None, None))
     return rows
 
 
@@ -147,27 +154,33 @@ def http_bench():
     build_baseline()
     common = ["--duration", "10", "--connections", "32", "--paths", "fcc", "--json"]
     servers = http_servers()
-    runs = {name: [] for name, _, _ in servers}
+    runs = {name: [] for name, _, _, _ in servers}
     for _ in range(HTTP_ROUNDS):
-        for name, extra, _ in servers:
+        for name, extra, _, _ in servers:
             runs[name].append(json.loads(run([sys.executable, "tools/load/load.py", *common, *extra])))
     results = {}
-    for name, _, ceiling in servers:
+    for name, _, ceiling, floor in servers:
         rs = sorted(runs[name], key=lambda r: r["req_per_s"])
         results[name] = dict(rs[len(rs) // 2], all_req_per_s=sorted(r["req_per_s"] for r in rs),
                              cpu_us=statistics.median(r["server_cpu_us_per_request"] for r in rs),
-                             ceiling=ceiling)
+                             ceiling=ceiling, floor=floor)
     return results
 
 
 BASELINE = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/size_baseline.wasm")
 # The "ok" handler as a Spin app (same route as spin.toml), for `spin up`.
 BASELINE_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin.toml")
+FIXED = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/examples/fixed_answer.wasm")
+FIXED_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin-fixed-answer.toml")
 
 
 def build_baseline():
-    run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path",
-         os.path.join(ROOT, "bench/size-baseline/Cargo.toml")])
+    """The "ok" handler and the fixed-answer handler (one crate, one build
+    of their dependencies)."""
+    manifest = os.path.join(ROOT, "bench/size-baseline/Cargo.toml")
+    run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest])
+    run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest,
+         "--example", "fixed_answer"])
 
 
 def first_ok(port, deadline):
@@ -240,27 +253,30 @@ def cold_start():
 # component, and how it serves the "ok" handler instead.
 SEQUENTIAL_HOSTS = [
     ("fresh", "wasmtime serve, fresh instance per request (defaults)",
-     ["--server", "wasmtime"], ["--component", BASELINE]),
+     ["--server", "wasmtime"], ["--component", BASELINE], ["--component", FIXED]),
     ("reused", "wasmtime serve, instance reused (`--max-instance-reuse-count 1000000` only)",
-     ["--server", "wasmtime", "--wasmtime-flags=--max-instance-reuse-count 1000000"], ["--component", BASELINE]),
+     ["--server", "wasmtime", "--wasmtime-flags=--max-instance-reuse-count 1000000"], ["--component", BASELINE],
+     ["--component", FIXED]),
     ("spin", "spin up (a fresh instance per request)",
-     ["--server", "spin"], ["--manifest", BASELINE_MANIFEST]),
+     ["--server", "spin"], ["--manifest", BASELINE_MANIFEST], ["--manifest", FIXED_MANIFEST]),
 ]
-SEQUENTIAL_COMPONENTS = {"timestamp": "timestamp", "ok": "\"ok\" handler (`bench/size-baseline`)"}
+SEQUENTIAL_COMPONENTS = {"timestamp": "timestamp", "ok": "\"ok\" handler (`bench/size-baseline`)",
+                         "fixed": "fixed answer (`bench/size-baseline/examples/fixed_answer.rs`)"}
 
 
 def sequential():
     """Per-request cost of a fresh instance: one connection, requests in
     sequence, with a new instance each time (defaults) and with reuse, for
-    this component and for the "ok" handler (whose instance is far
-    smaller), each host's two back to back. {(host key, component key):
-    load.py's report}."""
+    this component, the "ok" handler and the fixed-answer handler, each
+    host's three back to back. {(host key, component key): load.py's
+    report}."""
     build_baseline()
     results = {}
-    for host, _, serve, serve_ok in SEQUENTIAL_HOSTS:
+    for host, _, serve, serve_ok, serve_fixed in SEQUENTIAL_HOSTS:
         if host == "spin" and not load.spin_available():
             continue
-        for component, extra in [("timestamp", serve), ("ok", [*serve, *serve_ok, "--no-check"])]:
+        for component, extra in [("timestamp", serve), ("ok", [*serve, *serve_ok, "--no-check"]),
+                                 ("fixed", [*serve, *serve_fixed, "--no-check"])]:
             results[(host, component)] = json.loads(run(
                 [sys.executable, "tools/load/load.py", "--duration", "5", "--connections", "1", "--threads", "1",
                  "--paths", "fcc", "--json", *extra]))
@@ -282,6 +298,8 @@ def instructions():
         "wasmtime serve (`scripts/serve-flags`)":
             lambda port, wasm: [load.wasmtime(), "serve", "-S", "cli=y", *TUNED_FLAGS.split(),
                                 "--addr", f"127.0.0.1:{port}", wasm],
+        "wasmtime serve (defaults: a fresh instance per request)":
+            lambda port, wasm: [load.wasmtime(), "serve", "-S", "cli=y", "--addr", f"127.0.0.1:{port}", wasm],
     }
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -289,9 +307,18 @@ def instructions():
         with open(paths_file, "w") as f:
             f.write("\n".join(load.FCC_PATHS) + "\n")
         for host, command in hosts.items():
-            for component, wasm in [("timestamp", COMPONENT), ("\"ok\" handler (`bench/size-baseline`)", BASELINE)]:
+            for component, wasm in INSTR_COMPONENTS:
                 results[(host, component)] = callgrind_per_request(command, wasm, paths_file, tmp)
     return results
+
+
+# The instructions table's components, in order: this one, the "ok"
+# handler, the fixed-answer handler.
+INSTR_COMPONENTS = [
+    ("timestamp", COMPONENT),
+    ("\"ok\" handler (`bench/size-baseline`)", BASELINE),
+    ("fixed answer (`bench/size-baseline/examples/fixed_answer.rs`)", FIXED),
+]
 
 
 def callgrind_per_request(command, wasm, paths_file, tmp):
@@ -521,21 +548,28 @@ def http_md(httpr):
              "most any spin-sdk component can get from that host with those flags, a handler that answers "
              "\"ok\" without looking at the request (its answers are not checked; under `spin up` it is the "
              "app `bench/size-baseline/spin.toml` describes, same route). ÷ ceiling is the component's req/s "
-             "as a share of its ceiling's. Server CPU is the server process's user and system time over the "
+             "as a share of its ceiling's. The floor row after it is the least any handler of this API can "
+             "cost there: it reads the method and path, as routing must, and sends one fixed answer with the "
+             "five headers and the length of the API's answers (not checked either; "
+             "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`); ÷ floor is the component's req/s "
+             "as a share of that one's. Server CPU is the server process's user and system time over the "
              "run divided by the requests served (median of the runs): what a request costs the server "
              "whatever share of the two cores wrk left it.\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
-             "| ÷ node req/s | ÷ ceiling req/s | server CPU µs/request | node's ÷ this | every run's req/s |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+             "| ÷ node req/s | ÷ ceiling req/s | ÷ floor req/s | server CPU µs/request | node's ÷ this "
+             "| every run's req/s |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     node_rps = httpr["node:http reference"]["req_per_s"]
     node_cpu = httpr["node:http reference"]["cpu_us"]
     for name, r in httpr.items():
-        checked = "–" if name.startswith("ceiling") else f"{r['checked_answers']} ({r['wrong_answers']})"
+        checked = ("–" if name.startswith(("ceiling", "floor"))
+                   else f"{r['checked_answers']} ({r['wrong_answers']})")
         of_ceiling = share(r["req_per_s"], httpr[r["ceiling"]]["req_per_s"]) if r.get("ceiling") else "–"
+        of_floor = share(r["req_per_s"], httpr[r["floor"]]["req_per_s"]) if r.get("floor") else "–"
         every = ", ".join(f"{x:,}" for x in r["all_req_per_s"])
         L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
                  f"{checked} | {r['rss_start_mib']} → {r['rss_end_mib']} | "
-                 f"{ratio(r['req_per_s'], node_rps)} | {of_ceiling} | {r['cpu_us']:.1f} | "
+                 f"{ratio(r['req_per_s'], node_rps)} | {of_ceiling} | {of_floor} | {r['cpu_us']:.1f} | "
                  f"{ratio(node_cpu, r['cpu_us'])} | {every} |")
     L.append("")
     return L
@@ -552,7 +586,7 @@ def instr_md(instr):
              "change saves. \"The component's "
              "code\" is the compiled wasm (with its trampolines); \"the host\" is the host's binary (wasmtime, "
              "wasmtime-wasi-http, hyper, tokio); the rest is libc (malloc, memcpy) and other libraries. The "
-             "\"ok\" handler is the ceiling rows' component above.\n")
+             "\"ok\" handler is the ceiling rows' component above, the fixed answer the floor rows'.\n")
     L.append("| host | component | requests counted | instructions per request | the component's code | the host "
              "| libc and other libraries |")
     L.append("|---|---|---:|---:|---:|---:|---:|")
@@ -561,11 +595,19 @@ def instr_md(instr):
                  f"{r['host']:,.0f} | {r['libs']:,.0f} |")
     L.append("")
     for host in dict.fromkeys(h for h, _ in instr):
-        ours, ok = (r for (h, _), r in instr.items() if h == host)
-        L.append(f"- {host}: this service's request costs {ours['total'] - ok['total']:,.0f} instructions more than "
-                 f"the \"ok\" handler's; {ours['wasm'] - ok['wasm']:,.0f} of them are in the component's own code, "
-                 f"{ours['host'] + ours['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for it (handing "
-                 "over the method and path, taking the response's status, headers and longer body).")
+        ours, ok, fixed = (r for (h, _), r in instr.items() if h == host)
+        L.append(f"- {host}: this service's request costs {ours['total'] - ok['total']:,.0f} instructions "
+                 f"({share(ours['total'] - ok['total'], ok['total'])}) more than the \"ok\" handler's. "
+                 f"{fixed['total'] - ok['total']:,.0f} of them any handler of this API pays: the fixed answer's "
+                 f"request costs that much more than \"ok\" ({fixed['wasm'] - ok['wasm']:,.0f} in its code, "
+                 f"{fixed['host'] + fixed['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for the "
+                 "method, the path, five headers and a longer body). The other "
+                 f"{ours['total'] - fixed['total']:,.0f} ({share(ours['total'] - fixed['total'], fixed['total'])} "
+                 f"over the fixed answer) are this service's: {ours['wasm'] - fixed['wasm']:,.0f} in its code "
+                 "(routing, the conversion, the JSON), "
+                 f"{ours['host'] + ours['libs'] - fixed['host'] - fixed['libs']:,.0f} in the host"
+                 + (" (with a fresh instance, most of it instantiating a larger module with more imports)."
+                    if "fresh" in host else "."))
     L.append("")
     return L
 
@@ -585,13 +627,13 @@ def cold_md(cold):
 
 def sequential_md(seq):
     L = []
-    L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`), this component and "
-             "the \"ok\" handler (`bench/size-baseline`, the HTTP table's ceiling) back to back under each host: "
-             "the difference between a fresh instance per request and a reused one is what a fresh instance "
-             "costs per request.\n")
+    L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`), this component, "
+             "the \"ok\" handler (`bench/size-baseline`, the HTTP table's ceiling) and the fixed answer (its "
+             "floor) back to back under each host: the difference between a fresh instance per request and a "
+             "reused one is what a fresh instance costs per request.\n")
     L.append("| host | component | req/s | p50 ms |")
     L.append("|---|---|---:|---:|")
-    for host, name, _, _ in SEQUENTIAL_HOSTS:
+    for host, name, _, _, _ in SEQUENTIAL_HOSTS:
         for component, label in SEQUENTIAL_COMPONENTS.items():
             if (host, component) in seq:
                 r = seq[(host, component)]
@@ -601,12 +643,13 @@ def sequential_md(seq):
     per_instance = {c: us_between(seq[("fresh", c)], seq[("reused", c)]) for c in SEQUENTIAL_COMPONENTS}
     L.append(f"\nInstantiation per request under wasmtime serve (1/req/s with a fresh instance less 1/req/s "
              f"with a reused one): timestamp {about_us(per_instance['timestamp'])}, the \"ok\" handler "
-             f"{about_us(per_instance['ok'])}.\n")
+             f"{about_us(per_instance['ok'])}, the fixed answer {about_us(per_instance['fixed'])}.\n")
     # What this component adds to a request over the "ok" handler's, under
     # each host (1/req/s difference): with a fresh instance, instantiating
     # its larger instance is part of it.
-    extra = [f"{name}: {about_us(us_between(seq[(host, 'timestamp')], seq[(host, 'ok')]))}"
-             for host, name, _, _ in SEQUENTIAL_HOSTS if (host, "ok") in seq]
+    extra = [f"{name}: {about_us(us_between(seq[(host, 'timestamp')], seq[(host, 'ok')]))} "
+             f"(over the fixed answer: {about_us(us_between(seq[(host, 'timestamp')], seq[(host, 'fixed')]))})"
+             for host, name, _, _, _ in SEQUENTIAL_HOSTS if (host, "ok") in seq]
     L.append("What a request to timestamp takes over one to the \"ok\" handler, in sequence (1/req/s "
              "difference): " + "; ".join(extra) + ".\n")
     return L
