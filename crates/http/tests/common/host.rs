@@ -18,6 +18,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
@@ -344,6 +345,10 @@ impl Host {
         let port = free_port();
         let mut child = kind
             .command(flags, port)
+            // A process group of its own, so that stop() ends what the host
+            // starts too: `spin up` serves from a child process, which
+            // would otherwise outlive every test.
+            .process_group(0)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -380,11 +385,12 @@ impl Host {
                 Ok(line) => said.push(line),
                 Err(RecvTimeoutError::Disconnected) => {
                     let status = child.wait().expect("the host's exit status");
+                    stop(&mut child); // what it started, if anything
+
                     return Err(format!("{status}: {}", said.join("\n")));
                 }
                 Err(RecvTimeoutError::Timeout) => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    stop(&mut child);
                     panic!(
                         "{} did not say it was serving within 120 s: {}",
                         kind.name(),
@@ -408,6 +414,7 @@ impl Host {
         let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
             if let Some(status) = child.try_wait().expect("the host's status") {
+                stop(&mut child); // what it started, if anything
                 let said: Vec<String> = from_host.try_iter().collect();
                 return Err(format!("{status}: {}", said.join("\n")));
             }
@@ -420,8 +427,7 @@ impl Host {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        let _ = child.kill();
-        let _ = child.wait();
+        stop(&mut child);
         panic!("{} did not listen on {port} within 60 s", kind.name());
     }
 
@@ -466,9 +472,17 @@ impl Host {
 
 impl Drop for Host {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        stop(&mut self.child);
     }
+}
+
+/// Ends a host started by `Host::try_start` and every process in its group.
+fn stop(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", child.id())])
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn free_port() -> u16 {
