@@ -167,18 +167,28 @@ pub const MAX_BATCH_INPUTS: usize = 1000;
 /// Whether [`handle_with_body`] needs the request body for this request:
 /// the host reads none otherwise.
 pub fn wants_body(method: &str, target: &str) -> bool {
-    let target = origin_form(target);
-    let path = target.split_once('?').map_or(&*target, |(path, _)| path);
-    method == "POST" && matches!(route(path), Route::Batch)
+    method == "POST" && with_path(target, |path, _| matches!(route(path), Route::Batch))
 }
 
 /// Whether [`handle_with_body`] needs the request's `Accept-Encoding` for
 /// this request: only the page's files and the OpenAPI document do, so
 /// the host reads no header for the API's answers.
 pub fn wants_accept_encoding(method: &str, target: &str) -> bool {
+    matches!(method, "GET" | "HEAD")
+        && with_path(target, |path, _| {
+            matches!(route(path), Route::Asset(_) | Route::OpenApi)
+        })
+}
+
+/// `f` of a request target's path and query: the target in origin form
+/// and without a fragment (clients send none, and Express drops one).
+fn with_path<T>(target: &str, f: impl FnOnce(&str, &str) -> T) -> T {
     let target = origin_form(target);
-    let path = target.split_once('?').map_or(&*target, |(path, _)| path);
-    matches!(method, "GET" | "HEAD") && matches!(route(path), Route::Asset(_) | Route::OpenApi)
+    let target = target
+        .split_once('#')
+        .map_or(&*target, |(before, _)| before);
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    f(path, query)
 }
 
 /// [`handle`] for a request whose body (see [`wants_body`]) and
@@ -208,11 +218,19 @@ fn respond(
     body: RequestBody<'_>,
     now: impl FnOnce() -> Timestamp,
 ) -> Response {
-    let target = origin_form(target);
-    // A fragment is not sent by clients, and Express drops one if it is.
-    let target: &str = &target;
-    let target = target.split_once('#').map_or(target, |(before, _)| before);
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    with_path(target, |path, query| {
+        respond_to(method, path, query, accept_encoding, body, now)
+    })
+}
+
+fn respond_to(
+    method: &str,
+    path: &str,
+    query: &str,
+    accept_encoding: Option<&str>,
+    body: RequestBody<'_>,
+    now: impl FnOnce() -> Timestamp,
+) -> Response {
     if path.len() > MAX_PATH_BYTES {
         return error(414, "URI Too Long: the path is over 2 KiB");
     }
@@ -236,13 +254,13 @@ fn respond(
         Route::Batch => batch(body, query, now),
         Route::Hello => json(200, Cow::Borrowed(br#"{"greeting":"hello API"}"#)),
         // The document is stored like the page's files (build.rs).
-        Route::OpenApi => serve(&assets::OPENAPI, accept_encoding),
+        Route::OpenApi => serve(&assets::OPENAPI, method, accept_encoding),
         Route::Health => {
             let mut response = json(200, Cow::Borrowed(br#"{"status":"ok"}"#));
             response.headers.push(("cache-control", "no-store".into()));
             response
         }
-        Route::Asset(asset) => serve(asset, accept_encoding),
+        Route::Asset(asset) => serve(asset, method, accept_encoding),
         Route::NotFound => unreachable!("answered above"),
     }
 }
@@ -343,7 +361,7 @@ fn is_well_formed_percent_encoding(s: &str) -> bool {
     true
 }
 
-fn serve(asset: &'static Asset, accept_encoding: Option<&str>) -> Response {
+fn serve(asset: &'static Asset, method: &str, accept_encoding: Option<&str>) -> Response {
     let mut response = base(200);
     response
         .headers
@@ -367,17 +385,21 @@ fn serve(asset: &'static Asset, accept_encoding: Option<&str>) -> Response {
     if accept_encoding.is_some_and(accepts_gzip) {
         response.headers.push(("content-encoding", "gzip".into()));
         response.body = Cow::Borrowed(asset.stored);
-    } else {
+    } else if method != "HEAD" {
         // No header, or one without gzip: the file as it is. (Without the
         // header any coding is allowed, but curl and scripts then get
-        // what they asked for in the URL.)
+        // what they asked for in the URL.) A HEAD answer has no body to
+        // inflate.
         response.body = asset.bytes();
     }
     response
 }
 
 /// Whether an `Accept-Encoding` value takes gzip (RFC 9110 §12.5.3):
-/// `gzip` (or `x-gzip`) listed, or else `*`, without `q=0`.
+/// `gzip` (or `x-gzip`) listed, or else `*`, without `q=0`. Weights above
+/// zero are not compared (`gzip;q=0.1, identity` gets gzip), and a request
+/// that refuses every coding, identity too, gets the file as it is rather
+/// than a 406: both are a server's choice (RFC 9110 §12.1).
 fn accepts_gzip(accept_encoding: &str) -> bool {
     let mut any = false;
     for item in accept_encoding.split(',') {
@@ -947,6 +969,10 @@ mod tests {
         let head = gzip("HEAD");
         assert_eq!((head.status, head.body.len()), (200, 0));
         assert_eq!(head.header("content-encoding"), Some("gzip"));
+        let plain_head = handle("HEAD", "/", epoch);
+        assert_eq!((plain_head.status, plain_head.body.len()), (200, 0));
+        assert_eq!(plain_head.header("content-encoding"), None);
+        assert_eq!(plain_head.header("vary"), Some("accept-encoding"));
     }
 
     #[test]
@@ -1001,8 +1027,16 @@ mod tests {
                 "{method} {target}"
             );
         }
+        assert!(wants_body("POST", "/api/batch#x"));
+        assert!(wants_body("POST", "/API/batch?tz=UTC#x"));
+        assert!(!wants_body("POST", "/api/2016#batch"));
         if assets::find("/index.html").is_some() {
-            for (method, target) in [("GET", "/"), ("HEAD", "/?x=1"), ("GET", "http://h/app.js")] {
+            for (method, target) in [
+                ("GET", "/"),
+                ("HEAD", "/?x=1"),
+                ("GET", "http://h/app.js"),
+                ("GET", "/app.js#top"),
+            ] {
                 assert!(wants_accept_encoding(method, target), "{method} {target}");
             }
         }
