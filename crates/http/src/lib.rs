@@ -1,6 +1,7 @@
 //! The timestamp API as HTTP, independent of any host: a method, a request
-//! target and a body in, a status, headers and a body out ([`routes`]), and
-//! the page it serves ([`assets`], `www/` embedded at build time).
+//! target, for some routes a body or the `Accept-Encoding` in, a status,
+//! headers and a body out ([`routes`]), and the page it serves
+//! ([`assets`], `www/` embedded at build time, gzipped).
 //!
 //! The Spin component (crates/spin) and the Cloudflare worker
 //! (crates/worker) each translate their host's requests to [`routes`] and
