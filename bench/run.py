@@ -468,7 +468,9 @@ def us_between(slower, faster):
 
 
 def about_us(us):
-    return f"about {us:.0f} µs" if us is not None else "–"
+    # round() gives an int, so a difference within half a µs of zero reads
+    # "0", not "-0".
+    return f"about {round(us)} µs" if us is not None else "–"
 
 
 def header_md(mach, versions):
