@@ -4,10 +4,9 @@
 //! It reads a request body only for the one route that takes one
 //! (`POST /api/batch`), and never more than [`routes::MAX_BODY_BYTES`]; and
 //! request headers only for that route (`Content-Length`) and for the
-//! page's files (`Accept-Encoding`). No
-//! request leaves anything behind that changes another's answer (the header
-//! list's buffers are overwritten by every answer; nothing else is kept), so
-//! hosts may reuse an instance.
+//! page's files (`Accept-Encoding`). No request leaves anything behind that
+//! changes another's answer (the header list's buffers are overwritten by
+//! every answer; nothing else is kept), so hosts may reuse an instance.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.
