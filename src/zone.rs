@@ -6,9 +6,8 @@
 //! The tests compare every zone's offsets with jiff's reading of the same
 //! data.
 //!
-//! Instants are read as they are within about ±6970 years of 1970 (years
-//! −5000 to 8940), well inside jiff's range, which the tests compare; but
-//! JavaScript's reach −271821 and 275760. Past the last
+//! Instants within about ±6970 years of 1970 (years −5000 to 8940) are read
+//! as they are. JavaScript's reach −271821 and 275760: past the last
 //! transition a zone follows its yearly rule, and the Gregorian calendar
 //! repeats every 400 years to the weekday, so an instant moved by whole
 //! 400-year cycles into that range has the same offset; before the first
