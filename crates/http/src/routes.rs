@@ -498,70 +498,33 @@ mod tests {
         // (method, target, status, body)
         let now = r#"{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT"}"#;
         let fcc = r#"{"unix":1317772800000,"utc":"Wed, 05 Oct 2011 00:00:00 GMT"}"#;
+        let christmas_2016 = r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#;
+        let christmas_2015 = r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#;
+        let invalid = r#"{"error":"Invalid Date"}"#;
         let table: &[(&str, &str, u16, &str)] = &[
             ("GET", "/api", 200, now),
             ("GET", "/api/", 200, now),
             ("GET", "/api?x=1", 200, now),
-            (
-                "GET",
-                "/api/2016-12-25",
-                200,
-                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
-            ),
-            (
-                "GET",
-                "/api/2016-12-25/",
-                200,
-                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
-            ),
-            (
-                "GET",
-                "/api/1451001600000",
-                200,
-                r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#,
-            ),
+            ("GET", "/api/2016-12-25", 200, christmas_2016),
+            ("GET", "/api/2016-12-25/", 200, christmas_2016),
+            ("GET", "/api/1451001600000", 200, christmas_2015),
             ("GET", "/api/05%20October%202011%2C%20GMT", 200, fcc),
             ("GET", "/api/05%20October%202011,%20GMT?q=x", 200, fcc),
-            (
-                "GET",
-                "/api/this-is-not-a-date",
-                200,
-                r#"{"error":"Invalid Date"}"#,
-            ),
+            ("GET", "/api/this-is-not-a-date", 200, invalid),
             // `+` is not a space in a path: "05+October+2011,+GMT" is invalid.
-            (
-                "GET",
-                "/api/05+October+2011,+GMT",
-                200,
-                r#"{"error":"Invalid Date"}"#,
-            ),
-            (
-                "GET",
-                "/api/12%2F25%2F2015",
-                200,
-                r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#,
-            ),
-            ("GET", "/api/%00", 200, r#"{"error":"Invalid Date"}"#),
+            ("GET", "/api/05+October+2011,+GMT", 200, invalid),
+            ("GET", "/api/12%2F25%2F2015", 200, christmas_2015),
+            ("GET", "/api/%00", 200, invalid),
             ("GET", "/api/hello", 200, r#"{"greeting":"hello API"}"#),
             ("GET", "/healthz", 200, r#"{"status":"ok"}"#),
-            (
-                "GET",
-                "/api/1482624000?unit=s",
-                200,
-                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
-            ),
+            ("GET", "/api/1482624000?unit=s", 200, christmas_2016),
             (
                 "GET",
                 "/api/1482624000123456?unit=us",
                 200,
                 r#"{"unix":1482624000123,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
             ),
-            (
-                "GET",
-                "/api/1482624000?unit=auto&x=y",
-                200,
-                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
-            ),
+            ("GET", "/api/1482624000?unit=auto&x=y", 200, christmas_2016),
             (
                 "GET",
                 "/api/1482624000?unit=h",
@@ -574,12 +537,7 @@ mod tests {
                 200,
                 r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z"}"#,
             ),
-            (
-                "GET",
-                "/api/x?format=full",
-                200,
-                r#"{"error":"Invalid Date"}"#,
-            ),
+            ("GET", "/api/x?format=full", 200, invalid),
             (
                 "GET",
                 "/api/2016-12-25?format=xml",
@@ -591,19 +549,9 @@ mod tests {
             ("GET", "/api//", 404, r#"{"error":"Not Found"}"#),
             ("GET", "/api//2016", 404, r#"{"error":"Not Found"}"#),
             ("GET", "/apix", 404, r#"{"error":"Not Found"}"#),
-            (
-                "GET",
-                "/API/2016-12-25",
-                200,
-                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
-            ),
+            ("GET", "/API/2016-12-25", 200, christmas_2016),
             ("GET", "/Api/Hello", 200, r#"{"greeting":"hello API"}"#),
-            (
-                "GET",
-                "/api/2016-12-25#x",
-                200,
-                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#,
-            ),
+            ("GET", "/api/2016-12-25#x", 200, christmas_2016),
             (
                 "GET",
                 "/api?format=full#x",
@@ -627,7 +575,7 @@ mod tests {
             ("HEAD", "/nope", 404, ""),
             ("HEAD", "/api/%zz", 400, ""),
             ("GET", "/nope", 404, r#"{"error":"Not Found"}"#),
-            ("GET", "/api/..", 200, r#"{"error":"Invalid Date"}"#),
+            ("GET", "/api/..", 200, invalid),
             (
                 "GET",
                 "/api/%",
