@@ -5,6 +5,10 @@
 //! without regard to case.
 
 fn main() {
+    // Only these inputs: without a rerun-if-changed line Cargo reruns the
+    // script after any change in the package, deflating every zone again.
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/compact_tzif.rs");
     #[cfg(feature = "tzdb")]
     tzdb::write();
 }
