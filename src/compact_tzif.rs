@@ -103,25 +103,25 @@ pub fn expand(compact: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// A TZif header's length: magic, version, 15 reserved bytes, six counts.
-const HEADER_LEN: usize = 44;
+pub(crate) const HEADER_LEN: usize = 44;
 
 /// The length of the version 1 block of slim TZif: a header, one type
 /// record, one designation byte.
-const SLIM_V1_LEN: usize = HEADER_LEN + 6 + 1;
+pub(crate) const SLIM_V1_LEN: usize = HEADER_LEN + 6 + 1;
 
 /// A TZif header's version and counts.
-struct Header {
+pub(crate) struct Header {
     version: u8,
     isut: usize,
     isstd: usize,
     leap: usize,
-    time: usize,
+    pub(crate) time: usize,
     types: usize,
     chars: usize,
 }
 
 impl Header {
-    fn read(tzif: &[u8]) -> Option<Header> {
+    pub(crate) fn read(tzif: &[u8]) -> Option<Header> {
         let head = tzif.get(..HEADER_LEN)?;
         if &head[..4] != b"TZif" {
             return None;

@@ -53,7 +53,7 @@ impl Zone {
     /// The zone named `name` (`America/New_York`, `Europe/London`, `UTC`…),
     /// if the database has it.
     //
-    // Never inlined: inflating needs about 10 KB of stack, which an inlined
+    // Never inlined: inflating needs a large stack frame, which an inlined
     // copy would reserve in every caller's frame, `?tz=` or not, and a
     // deeper stack is more memory pages for each fresh instance to touch.
     #[inline(never)]
@@ -62,9 +62,7 @@ impl Zone {
             .binary_search_by(|(zone, _, _)| compare_ignoring_case(zone, name))
             .ok()?;
         let (zone, start, len) = ZONES[at];
-        let deflated = DEFLATED.get(start as usize..(start + len) as usize)?;
-        let compact = miniz_oxide::inflate::decompress_to_vec(deflated).ok()?;
-        let tzif = compact_tzif::expand(&compact)?;
+        let tzif = tzif(start, len)?;
         Some(Zone {
             name: zone.to_owned(),
             tz: TimeZone::from_tz_data(&tzif).ok()?,
@@ -80,6 +78,13 @@ include!(concat!(env!("OUT_DIR"), "/tzdb_index.rs"));
 /// Every distinct zone's TZif data, each made compact and deflated on its
 /// own by build.rs.
 static DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tzdb.deflate"));
+
+/// The TZif data stored at `start..start + len` of `DEFLATED`.
+fn tzif(start: u32, len: u32) -> Option<Vec<u8>> {
+    let deflated = DEFLATED.get(start as usize..(start + len) as usize)?;
+    let compact = miniz_oxide::inflate::decompress_to_vec(deflated).ok()?;
+    compact_tzif::expand(&compact)
+}
 
 /// `a` and `b` compared as their lower-case forms: IANA names are ASCII, and
 /// looked up without regard to case.
@@ -214,9 +219,7 @@ mod tests {
     fn every_zone_agrees_with_jiff() {
         let mut compared = 0;
         for &(name, start, len) in ZONES {
-            let deflated = &DEFLATED[start as usize..(start + len) as usize];
-            let compact = miniz_oxide::inflate::decompress_to_vec(deflated).unwrap();
-            let tzif = compact_tzif::expand(&compact).unwrap();
+            let tzif = tzif(start, len).unwrap();
             let ours = zone(name);
             let jiff = jiff::tz::TimeZone::tzif(name, &tzif).unwrap();
             let jiff_offset_ms = |ms: i64| {
@@ -245,11 +248,12 @@ mod tests {
 
     /// The transition times of slim TZif data, in seconds.
     fn transitions(tzif: &[u8]) -> impl Iterator<Item = i64> + '_ {
-        // After the 51-byte version 1 block of slim data: the version 2
-        // header, whose fourth count is the number of transitions.
-        let v2 = &tzif[51..];
-        let count = u32::from_be_bytes(v2[32..36].try_into().unwrap()) as usize;
-        v2[44..44 + 8 * count]
+        // After the version 1 block of slim data: the version 2 header,
+        // then the transition times.
+        let v2 = &tzif[compact_tzif::SLIM_V1_LEN..];
+        let count = compact_tzif::Header::read(v2).unwrap().time;
+        let at = compact_tzif::HEADER_LEN;
+        v2[at..at + 8 * count]
             .chunks(8)
             .map(|bytes| i64::from_be_bytes(bytes.try_into().unwrap()))
     }

@@ -24,8 +24,8 @@
 //!
 //! Every answer carries `Access-Control-Allow-Origin: *` and
 //! `X-Content-Type-Options: nosniff`; every error body is JSON. The page's
-//! files go out gzip-compressed to clients whose `Accept-Encoding` takes
-//! gzip (browsers do), and as they are to the rest.
+//! files and the OpenAPI document go out gzip-compressed to clients whose
+//! `Accept-Encoding` takes gzip (browsers do), and as they are to the rest.
 
 use std::borrow::Cow;
 
@@ -200,7 +200,9 @@ pub fn handle_with_body(
     body: RequestBody<'_>,
     now: impl FnOnce() -> Timestamp,
 ) -> Response {
-    let mut response = respond(method, target, accept_encoding, body, now);
+    let mut response = with_path(target, |path, query| {
+        respond(method, path, query, accept_encoding, body, now)
+    });
     if method == "HEAD" {
         response.body = Cow::Borrowed(&[]);
     } else if response.status != 204 {
@@ -212,18 +214,6 @@ pub fn handle_with_body(
 }
 
 fn respond(
-    method: &str,
-    target: &str,
-    accept_encoding: Option<&str>,
-    body: RequestBody<'_>,
-    now: impl FnOnce() -> Timestamp,
-) -> Response {
-    with_path(target, |path, query| {
-        respond_to(method, path, query, accept_encoding, body, now)
-    })
-}
-
-fn respond_to(
     method: &str,
     path: &str,
     query: &str,

@@ -4,7 +4,7 @@
 //! It reads a request body only for the one route that takes one
 //! (`POST /api/batch`), and never more than [`routes::MAX_BODY_BYTES`]; and
 //! request headers only for that route (`Content-Length`) and for the
-//! page's files (`Accept-Encoding`). No request leaves anything behind that
+//! page's files and the OpenAPI document (`Accept-Encoding`). No request leaves anything behind that
 //! changes another's answer (the header list's buffers are overwritten by
 //! every answer; nothing else is kept), so hosts may reuse an instance.
 
@@ -24,7 +24,7 @@ use wasi::io::streams::StreamError;
 use timestamp::Timestamp;
 use timestamp_http::routes::{self, RequestBody};
 
-/// Now, from the host's wall clock: read only for an empty `:date`.
+/// Now, from the host's wall clock: read only for an empty date.
 ///
 /// wasi:clocks directly rather than `SystemTime::now()`, whose libc path
 /// imports the monotonic clock too: every import is work for a host that
@@ -40,25 +40,17 @@ fn now() -> Timestamp {
 async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
     let method = method_name(&request.method());
     let target = request.path_with_query().unwrap_or_default();
-    let answer = if routes::wants_body(&method, &target) {
-        let body = read_body(request);
-        let body = match &body {
-            Ok(bytes) => RequestBody::Read(bytes),
-            Err(refused) => *refused,
-        };
-        routes::handle_with_body(&method, &target, None, body, now)
-    } else if routes::wants_accept_encoding(&method, &target) {
-        let accept_encoding = header(&request, "accept-encoding");
-        routes::handle_with_body(
-            &method,
-            &target,
-            accept_encoding.as_deref(),
-            RequestBody::Empty,
-            now,
-        )
-    } else {
-        routes::handle(&method, &target, now)
+    // The header before the body: reading the body consumes the request.
+    let accept_encoding = routes::wants_accept_encoding(&method, &target)
+        .then(|| header(&request, "accept-encoding"))
+        .flatten();
+    let read = routes::wants_body(&method, &target).then(|| read_body(request));
+    let body = match &read {
+        None => RequestBody::Empty,
+        Some(Ok(bytes)) => RequestBody::Read(bytes),
+        Some(Err(refused)) => *refused,
     };
+    let answer = routes::handle_with_body(&method, &target, accept_encoding.as_deref(), body, now);
     respond(response_out, answer);
 }
 
