@@ -27,6 +27,7 @@ Benchmarks, not tests: nothing here passes or fails on a number.
 
 import argparse
 import datetime
+import functools
 import glob
 import gzip
 import http.client
@@ -90,9 +91,9 @@ def criterion_medians(args):
 
 
 def core():
-    # One bench process can run a cell at about 60 ns and the next the same
-    # cell at about 100 (seen on answer/integer_ms and answer/iso_date, with
-    # address randomisation off too): the per-conversion cells are the
+    # One bench process can run a cell much faster than the next the same
+    # cell (seen on answer/integer_ms and answer/iso_date, with address
+    # randomisation off too): the per-conversion cells are the
     # median over RUST_PROCESSES processes, as V8's are over JS_PROCESSES.
     rust = criterion_medians([])
     others = [criterion_medians(["^(convert|answer)/"]) for _ in range(RUST_PROCESSES - 1)]
@@ -102,7 +103,7 @@ def core():
                 [rust[group][name], *(o[group][name] for o in others)])
     rust = {group: {name: round(ns) for name, ns in cells.items()} for group, cells in rust.items()}
     # One node process settles into one JIT state, and two processes can
-    # differ by 1.5x on the same cell; the median over five processes is
+    # differ widely on the same cell; the median over five processes is
     # what is reported.
     runs = [json.loads(run(["node", "bench/v8.mjs"])) for _ in range(JS_PROCESSES)]
     js = {c: {k: statistics.median(r[c][k] for r in runs) for k in runs[0][c]} for c in runs[0]}
@@ -149,8 +150,8 @@ def http_servers():
 
 def http_bench():
     """Each server HTTP_ROUNDS times, interleaved; the run with the median
-    req/s is reported (single runs on this 2-core VM land in two bands about
-    1.4x apart). Each component row keeps the name of its ceiling row."""
+    req/s is reported (single runs on a 2-core VM land in two bands). Each
+    component row keeps the names of its ceiling and floor rows."""
     build_baseline()
     common = ["--duration", "10", "--connections", "32", "--paths", "fcc", "--json"]
     servers = http_servers()
@@ -174,9 +175,10 @@ FIXED = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/exa
 FIXED_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin-fixed-answer.toml")
 
 
+@functools.cache
 def build_baseline():
     """The "ok" handler and the fixed-answer handler (one crate, one build
-    of their dependencies)."""
+    of their dependencies), once per bench run."""
     manifest = os.path.join(ROOT, "bench/size-baseline/Cargo.toml")
     run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest])
     run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest,
@@ -480,8 +482,8 @@ def header_md(mach, versions):
     L.append(f"Measured {today} on {mach}; {', '.join(versions.values())}.\n")
     L.append("Rerun everything with `scripts/bench` (it builds, runs every benchmark below in one go and "
              "rewrites this file). Benchmarks are never asserted by tests. The machine has 2 cores shared "
-             "by the load generator and the server, so HTTP figures move by ±20% between runs; compare "
-             "figures from one run. Every server runs without `RUST_BACKTRACE` (`tools/load/load.py`'s "
+             "by the load generator and the server, so HTTP figures move between runs (each row's runs are in "
+             "its last column); compare figures from one run. Every server runs without `RUST_BACKTRACE` (`tools/load/load.py`'s "
              "`as_deployed()`): with it set, as some shells do, wasmtime serve captures a host backtrace "
              "each time it drops a request's store, which would add the same large cost to every "
              "fresh-instance row.\n")
@@ -498,8 +500,8 @@ def core_md(measured):
              "`toUTCString()` text and the JSON body) against `node bench/v8.mjs` on the same inputs "
              "(V8: `new Date(s)`, `getTime()`, `toUTCString()`, `JSON.stringify` of the body). ns per "
              f"conversion: for Rust the median of criterion's samples, then the median over "
-             f"{RUST_PROCESSES} bench processes (one process can run a cell at about 60 ns and the next "
-             f"at about 100); for V8 the median over {JS_PROCESSES} node processes.\n")
+             f"{RUST_PROCESSES} bench processes (one process can run a cell much faster than the next); "
+             f"for V8 the median over {JS_PROCESSES} node processes.\n")
     L.append("| input class | example | Rust `convert` | Rust `answer` | V8 (same work) | V8 ÷ Rust `answer` |")
     L.append("|---|---|---:|---:|---:|---:|")
     for c in CLASSES:
@@ -583,8 +585,8 @@ def instr_md(instr):
     L.append(f"Counted by callgrind (`valgrind --tool=callgrind`) in the server process while `wrk -t1 -c4` sends "
              f"the same four paths for {CALLGRIND_SECONDS} s, after a 3 s warm-up; user space only (the kernel's "
              "socket work is not counted). Unlike req/s, these counts repeat from run to run whatever else the "
-             "machine is doing (within about 1% under `wasmtime serve`, whose "
-             "threads share the work differently each run), so they show where the work goes and what a "
+             "machine is doing (closely, not exactly, under `wasmtime serve`, "
+             "whose threads share the work differently each run), so they show where the work goes and what a "
              "change saves. \"The component's "
              "code\" is the compiled wasm (with its trampolines); \"the host\" is the host's binary (wasmtime, "
              "wasmtime-wasi-http, hyper, tokio); the rest is libc (malloc, memcpy) and other libraries. The "

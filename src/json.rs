@@ -1,5 +1,5 @@
-//! The answer's JSON text: the one writer every adapter's JSON goes
-//! through (the service's bodies, the CLI's lines).
+//! The answer's JSON text: the one writer of every conversion's JSON (the
+//! service's answers, the CLI's lines).
 
 use std::borrow::Cow;
 

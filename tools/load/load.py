@@ -226,8 +226,8 @@ def as_deployed():
     environment, so every server started from here runs as deployed.
     Some shells set RUST_BACKTRACE=1; wasmtime serve then captures a host
     backtrace for an error it makes each time a request's store is
-    dropped, a cost (about a third of a fresh instance's instructions)
-    that no production host pays."""
+    dropped, a large cost under fresh instances that no production host
+    pays."""
     for name in ("RUST_BACKTRACE", "RUST_LIB_BACKTRACE"):
         os.environ.pop(name, None)
 
@@ -357,7 +357,7 @@ def main():
             # whatever share of the two cores wrk left it (one core's worth
             # divided by this is its req/s on a core to itself). It still
             # moves between runs on this VM, less than req/s. The checker's
-            # requests, under 1%, are counted in the time but not in the
+            # requests, a small share, are counted in the time but not in the
             # requests.
             "server_cpu_us_per_request": round(cpu_used * 1e6 / max(stats["requests"], 1), 1),
             "non_2xx": stats["non2xx"],

@@ -14,7 +14,7 @@ fn timestamp() -> Command {
     Command::new(env!("CARGO_BIN_EXE_timestamp"))
 }
 
-/// Runs the CLI with `stdin`, returning (exit code, stdout lines).
+/// Runs the CLI with `stdin`, returning (exit code, stdout).
 fn run_with_stdin(stdin: &[u8]) -> (i32, String) {
     let mut child = timestamp()
         .stdin(Stdio::piped())

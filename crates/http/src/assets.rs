@@ -1,7 +1,7 @@
-//! The files of `www/`, embedded in the component at build time (see
-//! `build.rs`), so `spin up`, `wasmtime serve` and any other wasi:http host
-//! serve the same page with no files mounted. They are stored
-//! gzip-compressed where that is smaller.
+//! The files of `www/` and the OpenAPI document, embedded in the component
+//! at build time (see `build.rs`), so `spin up`, `wasmtime serve` and any
+//! other wasi:http host serve the same page with no files mounted. They are
+//! stored gzip-compressed where that is smaller.
 
 use std::borrow::Cow;
 

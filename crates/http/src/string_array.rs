@@ -1,8 +1,9 @@
 //! Reads the batch body: a JSON array of strings (RFC 8259), nothing else.
 //!
 //! Written here rather than with serde_json's deserializer, which reads any
-//! JSON and, to word its errors, formats floats: about 40 KB of the
-//! component for a body that is only ever strings. serde_json stays the
+//! JSON and, to word its errors, formats floats: a large share of the
+//! component (its size is in BENCHMARKS.md) for a body that is only ever
+//! strings. serde_json stays the
 //! reference: the tests compare this reader with it on generated bodies.
 
 /// The strings of `json`, a JSON array of strings with optional whitespace

@@ -203,7 +203,7 @@ pub fn wasmtime() -> PathBuf {
 }
 
 /// The Spin CLI: `$SPIN`, else where scripts/setup unpacks it, else the
-/// `spin` on PATH (as scripts/test and scripts/run find it).
+/// `spin` on PATH.
 pub fn spin() -> PathBuf {
     let unpacked = tool("SPIN", "spin");
     if unpacked.is_file() {
