@@ -4,9 +4,10 @@
 //! It reads a request body only for the one route that takes one
 //! (`POST /api/batch`), and never more than [`routes::MAX_BODY_BYTES`]; and
 //! request headers only for that route (`Content-Length`) and for the
-//! page's files and the OpenAPI document (`Accept-Encoding`). No request leaves anything behind that
-//! changes another's answer (the header list's buffers are overwritten by
-//! every answer; nothing else is kept), so hosts may reuse an instance.
+//! page's files and the OpenAPI document (`Accept-Encoding`). No request
+//! leaves anything behind that changes another's answer (the header list's
+//! buffers are overwritten by every answer; nothing else is kept), so hosts
+//! may reuse an instance.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.
@@ -40,17 +41,28 @@ fn now() -> Timestamp {
 async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
     let method = method_name(&request.method());
     let target = request.path_with_query().unwrap_or_default();
-    // The header before the body: reading the body consumes the request.
-    let accept_encoding = routes::wants_accept_encoding(&method, &target)
-        .then(|| header(&request, "accept-encoding"))
-        .flatten();
-    let read = routes::wants_body(&method, &target).then(|| read_body(request));
-    let body = match &read {
-        None => RequestBody::Empty,
-        Some(Ok(bytes)) => RequestBody::Read(bytes),
-        Some(Err(refused)) => *refused,
+    // Three calls rather than one with optional parts: the common answer
+    // then goes through `routes::handle` alone, and the component is
+    // smaller and cheaper to instantiate (BENCHMARKS.md measures both).
+    let answer = if routes::wants_body(&method, &target) {
+        let body = read_body(request);
+        let body = match &body {
+            Ok(bytes) => RequestBody::Read(bytes),
+            Err(refused) => *refused,
+        };
+        routes::handle_with_body(&method, &target, None, body, now)
+    } else if routes::wants_accept_encoding(&method, &target) {
+        let accept_encoding = header(&request, "accept-encoding");
+        routes::handle_with_body(
+            &method,
+            &target,
+            accept_encoding.as_deref(),
+            RequestBody::Empty,
+            now,
+        )
+    } else {
+        routes::handle(&method, &target, now)
     };
-    let answer = routes::handle_with_body(&method, &target, accept_encoding.as_deref(), body, now);
     respond(response_out, answer);
 }
 
