@@ -32,31 +32,52 @@ impl<Z: LocalZone> Options<Z> {
     /// assert_eq!(Options::new().to_json(Err(Error::NotADate)), r#"{"error":"Invalid Date"}"#);
     /// ```
     pub fn to_json(&self, result: Result<Timestamp, Error>) -> Cow<'static, str> {
-        let Ok(t) = result else {
+        if result.is_err() {
             return Cow::Borrowed(INVALID_DATE_JSON);
+        }
+        let mut json = String::with_capacity(64);
+        self.write_json(result, &mut json);
+        Cow::Owned(json)
+    }
+
+    /// [`Options::to_json`], appended to `out`: a writer of many answers in
+    /// one text (the API's batch) then needs no text of its own per answer.
+    ///
+    /// ```
+    /// use timestamp::{Error, Options, Timestamp};
+    ///
+    /// let mut out = String::from("[");
+    /// Options::new().write_json(Timestamp::from_unix_ms(0), &mut out);
+    /// out.push(',');
+    /// Options::new().write_json(Err(Error::NotADate), &mut out);
+    /// out.push(']');
+    /// assert_eq!(out, r#"[{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT"},{"error":"Invalid Date"}]"#);
+    /// ```
+    pub fn write_json(&self, result: Result<Timestamp, Error>, out: &mut String) {
+        let Ok(t) = result else {
+            out.push_str(INVALID_DATE_JSON);
+            return;
         };
         let fields = self.fields(t);
-        let mut json = String::with_capacity(64);
-        json.push_str(r#"{"unix":"#);
-        json.push_str(itoa::Buffer::new().format(fields.unix));
-        json.push_str(r#","utc":""#);
-        json.push_str(fields.utc.as_str());
+        out.push_str(r#"{"unix":"#);
+        out.push_str(itoa::Buffer::new().format(fields.unix));
+        out.push_str(r#","utc":""#);
+        out.push_str(fields.utc.as_str());
         if let Some(iso) = &fields.iso {
-            json.push_str(r#"","iso":""#);
-            json.push_str(iso.as_str());
+            out.push_str(r#"","iso":""#);
+            out.push_str(iso.as_str());
         }
         if let Some((local, tz)) = &fields.local {
-            json.push_str(r#"","local":""#);
-            json.push_str(local.as_str());
-            json.push_str(r#"","tz":"#);
+            out.push_str(r#"","local":""#);
+            out.push_str(local.as_str());
+            out.push_str(r#"","tz":"#);
             // IANA names are letters, digits and `/_-+`, but a string
             // serializer costs nothing here and keeps the JSON valid.
-            json.push_str(&serde_json::to_string(tz).unwrap_or_default());
+            out.push_str(&serde_json::to_string(tz).unwrap_or_default());
         } else {
-            json.push('"');
+            out.push('"');
         }
-        json.push('}');
-        Cow::Owned(json)
+        out.push('}');
     }
 }
 

@@ -256,8 +256,7 @@ fn respond(
 }
 
 /// `POST /api/batch`: a JSON array of inputs in, the array of answers out,
-/// in order. The clock is read at most once, so every empty input in one
-/// batch is the same now.
+/// in order. Every empty input in one batch is the same now.
 fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) -> Response {
     let options = match options(query) {
         Ok(options) => options,
@@ -275,16 +274,17 @@ fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) ->
     if inputs.len() > MAX_BATCH_INPUTS {
         return error(413, "Payload Too Large: at most 1000 inputs");
     }
-    let mut now = Some(now);
-    let mut read_now: Option<Timestamp> = None;
-    let mut clock = || *read_now.get_or_insert_with(|| now.take().map_or(Timestamp::MIN, |f| f()));
+    // Only an empty input reads the clock (`timestamp::convert`), so the
+    // batch reads it once, before any answer, or not at all.
+    let now = inputs.iter().any(|input| input.is_empty()).then(now);
+    let now = || now.unwrap_or(Timestamp::MIN);
     let mut json_array = String::with_capacity(2 + inputs.len() * 64);
     json_array.push('[');
     for (i, input) in inputs.iter().enumerate() {
         if i > 0 {
             json_array.push(',');
         }
-        json_array.push_str(&options.answer(input, &mut clock));
+        options.write_json(options.convert(input, now), &mut json_array);
     }
     json_array.push(']');
     let mut response = json(200, json_array.into_bytes().into());
@@ -816,6 +816,19 @@ mod tests {
             },
         );
         assert_eq!((response.status, reads), (200, 1));
+        let now = r#"{"unix":8640000000000000,"utc":"Sat, 13 Sep 275760 00:00:00 GMT"}"#;
+        assert_eq!(body(&response), format!("[{now},{now},{now}]"));
+        let without_empty = handle_with_body(
+            "POST",
+            "/api/batch",
+            None,
+            RequestBody::Read(br#"["0","x"]"#),
+            || unreachable!("no input is empty"),
+        );
+        assert_eq!(
+            body(&without_empty),
+            r#"[{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT"},{"error":"Invalid Date"}]"#
+        );
     }
 
     #[test]
