@@ -51,7 +51,9 @@ export default {
     const answer = handle(method, path, request.headers.get('accept-encoding'), body, refused, Date.now());
     let status, pairs, bytes;
     try {
-      ({ status, headers: pairs, body: bytes } = answer);
+      status = answer.status;
+      pairs = answer.takeHeaders();
+      bytes = answer.takeBody();
     } finally {
       answer.free(); // its memory in the wasm instance, now copied out
     }

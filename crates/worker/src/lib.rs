@@ -10,7 +10,8 @@ use timestamp::Timestamp;
 use timestamp_http::routes::{self, RequestBody};
 use wasm_bindgen::prelude::*;
 
-/// What the worker answers: a status, headers, a body.
+/// What the worker answers: a status, headers, a body. The worker takes
+/// the headers and the body out once each, so neither is copied in wasm.
 #[wasm_bindgen]
 pub struct Answer {
     status: u16,
@@ -26,16 +27,16 @@ impl Answer {
         self.status
     }
 
-    /// Header names and values, alternating.
-    #[wasm_bindgen(getter)]
-    pub fn headers(&self) -> Vec<String> {
-        self.headers.clone()
+    /// Header names and values, alternating; empty after the first call.
+    #[wasm_bindgen(js_name = takeHeaders)]
+    pub fn take_headers(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.headers)
     }
 
-    /// The body (empty for `HEAD` and 204).
-    #[wasm_bindgen(getter)]
-    pub fn body(&self) -> Vec<u8> {
-        self.body.clone()
+    /// The body (empty for `HEAD` and 204); empty after the first call.
+    #[wasm_bindgen(js_name = takeBody)]
+    pub fn take_body(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.body)
     }
 }
 
