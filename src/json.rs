@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::{Error, LocalZone, Options, Timestamp};
 
 /// The body for every input that is not a date.
-pub const INVALID_DATE_JSON: &str = r#"{"error":"Invalid Date"}"#;
+pub(crate) const INVALID_DATE_JSON: &str = r#"{"error":"Invalid Date"}"#;
 
 impl<Z: LocalZone> Options<Z> {
     /// [`Options::convert`], answered as JSON: see [`Options::to_json`].

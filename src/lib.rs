@@ -30,7 +30,6 @@
 
 mod civil;
 #[cfg(feature = "tzdb")]
-#[cfg_attr(not(test), allow(dead_code))] // writing the form is build.rs's
 mod compact_tzif;
 mod error;
 mod json;
@@ -42,7 +41,6 @@ mod timestamp;
 mod zone;
 
 pub use error::Error;
-pub use json::INVALID_DATE_JSON;
 pub use local_zone::{LocalZone, Utc};
 pub use options::{DateFields, Format, Options};
 pub use timestamp::{DateText, Timestamp};

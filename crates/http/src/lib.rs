@@ -1,7 +1,7 @@
 //! The timestamp API as HTTP, independent of any host: a method, a request
 //! target, for some routes a body or the `Accept-Encoding` in, a status,
 //! headers and a body out ([`routes`]), and the page it serves
-//! ([`assets`], `www/` embedded at build time, gzipped).
+//! (`assets`: `www/` embedded at build time, gzipped).
 //!
 //! The Spin component (crates/spin) and the Cloudflare worker
 //! (crates/worker) each translate their host's requests to [`routes`] and
@@ -9,7 +9,7 @@
 //! tested natively here, and the tests in `tests/` run the same suites over
 //! real HTTP against each host.
 
-pub mod assets;
+mod assets;
 // Also compiled into build.rs, which types each embedded file; here only to
 // test it.
 #[cfg(test)]

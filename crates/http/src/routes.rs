@@ -35,7 +35,7 @@ use crate::assets::{self, Asset};
 use crate::string_array;
 
 /// Longest path (without the query) the service reads; longer is a 414.
-pub const MAX_PATH_BYTES: usize = 2048;
+const MAX_PATH_BYTES: usize = 2048;
 
 /// What the service answers: the host writes it out as it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,7 +162,7 @@ pub enum RequestBody<'a> {
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// The most inputs one batch converts; more is a 413.
-pub const MAX_BATCH_INPUTS: usize = 1000;
+const MAX_BATCH_INPUTS: usize = 1000;
 
 /// Whether [`handle_with_body`] needs the request body for this request:
 /// the host reads none otherwise.
