@@ -11,11 +11,9 @@
 // corpus through both.
 import initModule, { initSync as initModuleSync, convert as convertModule } from './timestamp.js';
 
-/** Texts shorter than this take the lane (`LANE_BYTES` in crates/npm/src/lib.rs). */
-const LANE_BYTES = 256;
-
 let exports = null; // the wasm instance's exports, once initialised
 let address = 0; // the lane buffer's address in wasm memory
+let laneBytes = 0; // its size: shorter texts take the lane
 let bytes = new Uint8Array(0); // a view of wasm memory; empty when it has grown
 
 // Node's Buffer reads ASCII into a string faster than TextDecoder does.
@@ -35,6 +33,7 @@ function view() {
 function opened(wasm) {
   exports = wasm;
   address = wasm.laneAddress();
+  laneBytes = wasm.laneBytes();
   bytes = new Uint8Array(0);
   return wasm;
 }
@@ -57,7 +56,7 @@ export function initSync(module) {
 export function convert(input, options) {
   // wasm-bindgen would read a non-string's missing length and trap.
   if (typeof input !== 'string') throw new TypeError(`convert: input must be a string, not ${typeof input}`);
-  if (options != null || exports === null || input.length >= LANE_BYTES) {
+  if (options != null || exports === null || input.length >= laneBytes) {
     return convertModule(input, options);
   }
   let memory = view();

@@ -199,7 +199,7 @@ pub fn convert(input: &str, options: Option<ConvertOptions>) -> Result<Conversio
     })
 }
 
-/// The lane's buffer size; `js/index.js` sends only shorter texts.
+/// The lane's buffer size ([`lane_bytes`]).
 const LANE_BYTES: usize = 256;
 
 thread_local! {
@@ -207,6 +207,12 @@ thread_local! {
     /// `toUTCString()` length (one byte) and text. Allocated once, never
     /// moved, so its address stays valid for the instance's life.
     static LANE: RefCell<Box<[u8; LANE_BYTES]>> = RefCell::new(Box::new([0; LANE_BYTES]));
+}
+
+/// The lane buffer's size: `js/index.js` sends only shorter texts.
+#[wasm_bindgen(js_name = laneBytes, skip_typescript)]
+pub fn lane_bytes() -> usize {
+    LANE_BYTES
 }
 
 /// The lane buffer's address in wasm memory.
