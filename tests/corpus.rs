@@ -4,11 +4,11 @@
 
 mod common;
 
-use common::{assert_agreement, is_date, parse_cases, read, repo_root};
+use common::{assert_agreement, corpus, is_date};
 
 #[test]
 fn core_agrees_with_node_on_the_whole_corpus() {
-    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let cases = corpus();
     assert!(
         cases.len() >= 2000,
         "the corpus has only {} inputs",
@@ -25,7 +25,7 @@ fn core_agrees_with_node_on_the_whole_corpus() {
 
 #[test]
 fn the_freecodecamp_checks_are_in_the_corpus() {
-    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let cases = corpus();
     for input in [
         "2016-12-25",
         "1451001600000",

@@ -30,6 +30,12 @@ pub fn parse_cases(jsonl: &str) -> Vec<Case> {
         .collect()
 }
 
+/// The checked-in corpus (`tests/data/corpus.jsonl`): node's own answers,
+/// `TZ=UTC`.
+pub fn corpus() -> Vec<Case> {
+    parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")))
+}
+
 /// The core's answer for `input` as JSON. The corpus holds no empty input,
 /// so the clock is never read.
 pub fn answer(input: &str) -> Value {

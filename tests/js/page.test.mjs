@@ -6,14 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpus, packPackage, root, startHost, toolRequire } from './support.mjs';
-
-const { chromium } = toolRequire('playwright-core');
-
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { CHROMIUM, chromium, corpus, packPackage, root, startHost } from './support.mjs';
 
 test('the page converts as you type and calls the API', async (t) => {
   const host = await startHost();
@@ -21,9 +14,7 @@ test('the page converts as you type and calls the API', async (t) => {
   const profile = mkdtempSync(join(tmpdir(), 'timestamp-chromium-'));
   t.after(() => rmSync(profile, { recursive: true, force: true }));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: FLAGS,
+    ...CHROMIUM,
     timezoneId: 'America/New_York',
   });
   t.after(() => context.close());
@@ -120,7 +111,7 @@ test('the page converts as you type and calls the API', async (t) => {
 test('the page is readable on a phone', async (t) => {
   const host = await startHost();
   t.after(() => host.stop());
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  const browser = await chromium.launch(CHROMIUM);
   t.after(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
   await page.goto(`${host.url}/`);
@@ -141,7 +132,7 @@ test('the page runs on the npm-packed package', async (t) => {
 
   const host = await startHost();
   t.after(() => host.stop());
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  const browser = await chromium.launch(CHROMIUM);
   t.after(() => browser.close());
   const page = await browser.newPage();
   const served = [];

@@ -1,4 +1,4 @@
-// Shared by the node tests: paths, the corpus, and a real wasi:http host.
+// Shared by the node tests: paths, the corpus, chromium, and a real wasi:http host.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,22 @@ export function packPackage() {
 
 /** A package from tools/node (installed by scripts/setup). */
 export const toolRequire = createRequire(join(root, 'tools/node/package.json'));
+
+/** playwright-core's chromium driver (the browser is Debian's, from scripts/setup). */
+export const { chromium } = toolRequire('playwright-core');
+
+/**
+ * Launch options for Debian's chromium, headless: no sandbox (none is
+ * available here) and none of its background traffic to the network.
+ */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+};
 
 /** A tool scripts/setup installs, or the binary `variable` names. */
 function tool(variable, name) {

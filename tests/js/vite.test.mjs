@@ -8,14 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { packPackage, root, toolRequire } from './support.mjs';
-
-const { chromium } = toolRequire('playwright-core');
-
-const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+import { CHROMIUM, chromium, packPackage, root } from './support.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +52,7 @@ test('a Vite app bundles the packed package and converts in chromium', async (t)
 
   const server = await serveStatic(dist);
   t.after(() => server.close());
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  const browser = await chromium.launch(CHROMIUM);
   t.after(() => browser.close());
   const page = await browser.newPage();
   const problems = [];

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use common::{parse_cases, read, repo_root};
+use common::corpus;
 use serde_json::Value;
 
 fn timestamp() -> Command {
@@ -111,7 +111,7 @@ fn an_empty_line_is_now_and_crlf_is_a_line_end() {
 #[test]
 fn converts_a_file_of_100_000_lines_in_one_process() {
     // Corpus inputs that fit on one line, cycled to 100,000 lines.
-    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let cases = corpus();
     let usable: Vec<_> = cases
         .iter()
         .filter(|c| !c.input.contains(['\n', '\r']) && !c.input.is_empty())

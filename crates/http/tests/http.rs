@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use common::host::{Host, component};
-use common::{is_date, parse_cases, read, repo_root};
+use common::{corpus, is_date, repo_root};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::json;
 use timestamp::Timestamp;
@@ -82,7 +82,7 @@ fn an_empty_date_is_now() {
 /// requests, which must not change any answer.
 #[test]
 fn the_whole_corpus_over_http() {
-    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let cases = corpus();
     let host = Host::start_as_served();
     let mut wrong = Vec::new();
     for case in &cases {
@@ -413,7 +413,7 @@ fn batches_over_http() {
     assert_eq!(response.header("access-control-allow-origin"), Some("*"));
 
     // The whole corpus in batches of 1,000 agrees with node.
-    let cases = parse_cases(&read(&repo_root().join("tests/data/corpus.jsonl")));
+    let cases = corpus();
     let mut batches = 0;
     for chunk in cases.chunks(1000) {
         let inputs: Vec<&str> = chunk.iter().map(|c| c.input.as_str()).collect();

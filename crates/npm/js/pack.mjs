@@ -10,8 +10,8 @@
 // cannot fetch a file: URL, so the package also has a Node entry (node.mjs)
 // that loads the .wasm from disk synchronously, chosen by the "node" export
 // condition.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const [from, to] = process.argv.slice(2);
@@ -22,20 +22,8 @@ if (!from || !to) {
 const here = dirname(fileURLToPath(import.meta.url));
 
 rmSync(to, { recursive: true, force: true });
-mkdirSync(to, { recursive: true });
 // wasm-pack's files, less its README copy (the package's is written below).
-const copy = (dir, into) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'README.md' || entry.name === '.gitignore') continue;
-    if (entry.isDirectory()) {
-      mkdirSync(join(into, entry.name));
-      copy(join(dir, entry.name), join(into, entry.name));
-    } else {
-      copyFileSync(join(dir, entry.name), join(into, entry.name));
-    }
-  }
-};
-copy(from, to);
+cpSync(from, to, { recursive: true, filter: (path) => !['README.md', '.gitignore'].includes(basename(path)) });
 for (const file of ['index.js', 'index.d.ts', 'node.mjs', 'README.md']) {
   copyFileSync(join(here, file), join(to, file));
 }
