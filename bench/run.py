@@ -45,7 +45,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools/load"))
-import load  # noqa: E402  (tools/load/load.py: wasmtime(), spin_command(), free_port())
+import load  # noqa: E402  (tools/load/load.py: wasmtime(), wasmtime_serve(), spin_command(), free_port())
 
 COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp_spin.wasm")
 # The npm package's .wasm as shipped (wasm-opt'ed by scripts/build).
@@ -208,14 +208,12 @@ def cold_start():
     servers = {
         **({SPIN_COLD: load.spin_command} if load.spin_available() else {}),
         "wasmtime serve, .wasm (compiled at start), defaults":
-            lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--addr", f"127.0.0.1:{port}", COMPONENT],
+            lambda port: load.wasmtime_serve(port, COMPONENT),
         "wasmtime serve, precompiled .cwasm, defaults (pooling allocator)":
-            lambda port: [load.wasmtime(), "serve", "-S", "cli=y", "--allow-precompiled",
-                          "--addr", f"127.0.0.1:{port}", cwasm],
+            lambda port: load.wasmtime_serve(port, cwasm, ["--allow-precompiled"]),
         "wasmtime serve, precompiled .cwasm, `scripts/serve-flags` (what `scripts/run` serves without a Spin CLI, "
         "and `scripts/run --wasmtime`)":
-            lambda port: [load.wasmtime(), "serve", "-S", "cli=y", *TUNED_FLAGS.split(), "--allow-precompiled",
-                          "--addr", f"127.0.0.1:{port}", cwasm],
+            lambda port: load.wasmtime_serve(port, cwasm, [*TUNED_FLAGS.split(), "--allow-precompiled"]),
         "node bench/reference.mjs":
             lambda port: ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)],
     }
@@ -298,10 +296,9 @@ def instructions():
     build_baseline()
     hosts = {
         "wasmtime serve (`scripts/serve-flags`)":
-            lambda port, wasm: [load.wasmtime(), "serve", "-S", "cli=y", *TUNED_FLAGS.split(),
-                                "--addr", f"127.0.0.1:{port}", wasm],
+            lambda port, wasm: load.wasmtime_serve(port, wasm, TUNED_FLAGS.split()),
         "wasmtime serve (defaults: a fresh instance per request)":
-            lambda port, wasm: [load.wasmtime(), "serve", "-S", "cli=y", "--addr", f"127.0.0.1:{port}", wasm],
+            lambda port, wasm: load.wasmtime_serve(port, wasm),
     }
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

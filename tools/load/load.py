@@ -113,14 +113,19 @@ FCC_PATHS = ["/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%
              "/api/this-is-not-a-date"]
 
 
+def wasmtime_serve(port, component, flags=()):
+    """`wasmtime serve` for `component` on loopback `port`, with `flags`:
+    the command line."""
+    return [wasmtime(), "serve", "-S", "cli=y", *flags, "--addr", f"127.0.0.1:{port}", component]
+
+
 def start_server(kind, port, flags, pin=False, component=COMPONENT, manifest=MANIFEST):
     env = None
     wait_s = 30
     if kind == "wasmtime":
         if not os.path.isfile(component):
             sys.exit(f"{component} is missing: run scripts/build")
-        cmd = [wasmtime(), "serve", "-S", "cli=y", *shlex.split(flags),
-               "--addr", f"127.0.0.1:{port}", component]
+        cmd = wasmtime_serve(port, component, shlex.split(flags))
     elif kind == "spin":
         if not os.path.isfile(manifest):
             sys.exit(f"{manifest} is missing")
