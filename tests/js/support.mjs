@@ -32,7 +32,7 @@ export function packPackage() {
 }
 
 /** A package from tools/node (installed by scripts/setup). */
-export const toolRequire = createRequire(join(root, 'tools/node/package.json'));
+const toolRequire = createRequire(join(root, 'tools/node/package.json'));
 
 /** playwright-core's chromium driver (the browser is Debian's, from scripts/setup). */
 export const { chromium } = toolRequire('playwright-core');

@@ -274,10 +274,10 @@ fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) ->
     if inputs.len() > MAX_BATCH_INPUTS {
         return error(413, "Payload Too Large: at most 1000 inputs");
     }
-    // Only an empty input reads the clock (`timestamp::convert`), so the
-    // batch reads it once, before any answer, or not at all.
-    let now = inputs.iter().any(|input| input.is_empty()).then(now);
-    let now = || now.unwrap_or(Timestamp::MIN);
+    // Only an empty input reads the clock (`timestamp::convert_in_zone`),
+    // so the batch reads it once, before any answer, or not at all.
+    let now_once = inputs.iter().any(|input| input.is_empty()).then(now);
+    let now = || now_once.unwrap_or(Timestamp::MIN);
     let mut json_array = String::with_capacity(2 + inputs.len() * 64);
     json_array.push('[');
     for (i, input) in inputs.iter().enumerate() {
