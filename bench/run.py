@@ -164,6 +164,8 @@ def http_bench():
         rs = sorted(runs[name], key=lambda r: r["req_per_s"])
         results[name] = dict(rs[len(rs) // 2], all_req_per_s=sorted(r["req_per_s"] for r in rs),
                              cpu_us=statistics.median(r["server_cpu_us_per_request"] for r in rs),
+                             kernel_us=statistics.median(r["server_kernel_us_per_request"] for r in rs),
+                             faults=statistics.median(r["server_page_faults_per_request"] for r in rs),
                              ceiling=ceiling, floor=floor)
     return results
 
@@ -555,11 +557,15 @@ def http_md(httpr):
              "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`); ÷ floor is the component's req/s "
              "as a share of that one's. Server CPU is the server process's user and system time over the "
              "run divided by the requests served (median of the runs): what a request costs the server "
-             "whatever share of the two cores wrk left it.\n")
+             "whatever share of the two cores wrk left it. The next two columns are the kernel's part of it "
+             "and the server's page faults per request (medians too). With a fresh instance per request, the "
+             "host maps the instance's memory (its stack, its heap, and its static data from the compiled "
+             "module's memory image) as the request touches it, and resets it after: kernel work that "
+             "callgrind's user-space counts below do not see.\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
-             "| ÷ node req/s | ÷ ceiling req/s | ÷ floor req/s | server CPU µs/request | node's ÷ this "
-             "| every run's req/s |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+             "| ÷ node req/s | ÷ ceiling req/s | ÷ floor req/s | server CPU µs/request | of it in the kernel µs "
+             "| page faults/request | node's ÷ this | every run's req/s |")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     node_rps = httpr["node:http reference"]["req_per_s"]
     node_cpu = httpr["node:http reference"]["cpu_us"]
     for name, r in httpr.items():
@@ -571,7 +577,7 @@ def http_md(httpr):
         L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
                  f"{checked} | {r['rss_start_mib']} → {r['rss_end_mib']} | "
                  f"{ratio(r['req_per_s'], node_rps)} | {of_ceiling} | {of_floor} | {r['cpu_us']:.1f} | "
-                 f"{ratio(node_cpu, r['cpu_us'])} | {every} |")
+                 f"{r['kernel_us']:.1f} | {r['faults']:.1f} | {ratio(node_cpu, r['cpu_us'])} | {every} |")
     L.append("")
     return L
 

@@ -5,7 +5,7 @@ Starts a server (the component under `wasmtime serve`, the app spin.toml
 (or --manifest) describes under `spin up`, or the node:http reference in
 bench/), drives it with wrk over corpus paths for a bounded time, and while
 wrk runs, checks a sample of answers against node's expected bodies and
-samples the server's memory (and CPU time: of the server process and its
+samples the server's memory (and CPU time and page faults: of the server process and its
 children, as `spin up` serves from a child process). Prints a report; with
 --json, one JSON line.
 
@@ -206,20 +206,24 @@ def rss_kib(pids):
     return total
 
 
-def cpu_seconds(pids):
-    """User and system CPU time the processes (all their threads) have
-    used."""
-    total = 0
+def process_counters(pids):
+    """What the processes (all their threads) have used so far: CPU seconds
+    in user space and in the kernel, and minor page faults."""
+    user = kernel = faults = 0
     for p in pids:
         try:
             with open(f"/proc/{p}/stat") as f:
                 # Fields after the command name, which is in parentheses and
-                # may hold spaces: utime and stime are the 12th and 13th.
+                # may hold spaces: minflt is the 8th, utime and stime the
+                # 12th and 13th.
                 fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
+            faults += int(fields[7])
+            user += int(fields[11])
+            kernel += int(fields[12])
         except (OSError, IndexError, ValueError):
             pass
-    return total / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+    return user / tick, kernel / tick, faults
 
 
 # With --pin: the server gets the first core, wrk the second.
@@ -329,12 +333,12 @@ def main():
         for t in threads:
             t.start()
         pin = ["taskset", "-c", LOAD_CPU] if args.pin else []
-        cpu_start = cpu_seconds(pids)
+        user_start, kernel_start, faults_start = process_counters(pids)
         wrk = subprocess.run(
             [*pin, "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}s", "--timeout", "10s",
              "-s", os.path.join(ROOT, "tools/load/paths.lua"), f"http://127.0.0.1:{port}", "--", paths_file],
             capture_output=True, text=True, timeout=duration + 60)
-        cpu_used = cpu_seconds(pids) - cpu_start
+        user_end, kernel_end, faults_end = process_counters(pids)
         stop.set()
         for t in threads:
             t.join()
@@ -344,6 +348,10 @@ def main():
         if wrk.returncode != 0 or not match:
             sys.exit(f"wrk failed: {wrk.stdout}\n{wrk.stderr}")
         stats = {k: int(v) for k, v in (kv.split("=") for kv in match.group(1).split())}
+
+        def per_request(total, scale):
+            return round(total * scale / max(stats["requests"], 1), 1)
+
         report = {
             "server": args.server,
             "wasmtime_flags": args.wasmtime_flags if args.server == "wasmtime" else None,
@@ -364,7 +372,12 @@ def main():
             # moves between runs on this VM, less than req/s. The checker's
             # requests, a small share, are counted in the time but not in the
             # requests.
-            "server_cpu_us_per_request": round(cpu_used * 1e6 / max(stats["requests"], 1), 1),
+            "server_cpu_us_per_request": per_request(user_end + kernel_end - user_start - kernel_start, 1e6),
+            # Of that, the kernel's: sockets, and with a fresh instance per
+            # request, mapping the component's memory and resetting it.
+            "server_kernel_us_per_request": per_request(kernel_end - kernel_start, 1e6),
+            # Each is the kernel mapping one page of the instance's memory.
+            "server_page_faults_per_request": per_request(faults_end - faults_start, 1),
             "non_2xx": stats["non2xx"],
             "socket_errors": stats["socket_errors"],
             "checked_answers": checked["n"],
