@@ -103,10 +103,17 @@ thread_local! {
     /// The header list handed to the host, kept from one answer to the next
     /// so that its strings' buffers are reused: wasi:http takes owned
     /// strings, and allocating and freeing them is a large share of this
-    /// component's own instructions per request. Each answer overwrites the entries it
-    /// uses and hands over only those, so no header outlives its answer;
-    /// only capacity does.
-    static HEADER_BUFFERS: RefCell<Vec<(String, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+    /// component's own instructions per request. Each answer overwrites the
+    /// entries it uses and hands over only those, so no header outlives its
+    /// answer; only capacity does.
+    ///
+    /// Initialised lazily, not `const`: a const empty `Vec` is not all zero
+    /// bytes, so it would sit in the module's data, and a fresh instance's
+    /// first write to it would make the host's kernel copy that page of the
+    /// memory image, on every request of a host that instantiates per
+    /// request. Lazily initialised, it lives in zeroed memory.
+    #[allow(clippy::missing_const_for_thread_local)] // see above
+    static HEADER_BUFFERS: RefCell<Vec<(String, Vec<u8>)>> = RefCell::new(Vec::new());
 }
 
 /// `headers` as wasi:http fields.
