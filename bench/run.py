@@ -481,8 +481,9 @@ def header_md(mach, versions):
     L.append(f"Measured {today} on {mach}; {', '.join(versions.values())}.\n")
     L.append("Rerun everything with `scripts/bench` (it builds, runs every benchmark below in one go and "
              "rewrites this file). Benchmarks are never asserted by tests. The machine has 2 cores shared "
-             "by the load generator and the server, so HTTP figures move between runs (each row's runs are in "
-             "its last column); compare figures from one run. Every server runs without `RUST_BACKTRACE` (`tools/load/load.py`'s "
+             "by the load generator and the server, so HTTP figures move between runs (each row's runs are "
+             "in its last column); compare figures from one run. Every server runs without `RUST_BACKTRACE` "
+             "(`tools/load/load.py`'s "
              "`as_deployed()`): with it set, as some shells do, wasmtime serve captures a host backtrace "
              "each time it drops a request's store, which would add the same large cost to every "
              "fresh-instance row.\n")

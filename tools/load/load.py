@@ -5,8 +5,8 @@ Starts a server (the component under `wasmtime serve`, the app spin.toml
 (or --manifest) describes under `spin up`, or the node:http reference in
 bench/), drives it with wrk over corpus paths for a bounded time, and while
 wrk runs, checks a sample of answers against node's expected bodies and
-samples the server's memory (and CPU time and page faults: of the server process and its
-children, as `spin up` serves from a child process). Prints a report; with
+samples the server's memory (and its CPU time and page faults: of the
+server process and its children, as `spin up` serves from a child process). Prints a report; with
 --json, one JSON line.
 
   python3 tools/load/load.py --duration 30 --connections 64
@@ -54,7 +54,8 @@ def wasmtime():
 
 def spin():
     """The Spin CLI: $SPIN, else `spin` on PATH, else where scripts/setup
-    unpacks it (as scripts/run looks for it)."""
+    unpacks it (as scripts/run, scripts/test and the HTTP tests look for
+    it)."""
     return os.environ.get("SPIN") or shutil.which("spin") or tool("SPIN", "spin")
 
 
@@ -376,7 +377,8 @@ def main():
             # Of that, the kernel's: sockets, and with a fresh instance per
             # request, mapping the component's memory and resetting it.
             "server_kernel_us_per_request": per_request(kernel_end - kernel_start, 1e6),
-            # Each is the kernel mapping one page of the instance's memory.
+            # Each is the kernel mapping one page into the server's memory;
+            # with a fresh instance per request, mostly the instance's.
             "server_page_faults_per_request": per_request(faults_end - faults_start, 1),
             "non_2xx": stats["non2xx"],
             "socket_errors": stats["socket_errors"],

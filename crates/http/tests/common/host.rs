@@ -202,20 +202,20 @@ pub fn wasmtime() -> PathBuf {
     tool("TIMESTAMP_WASMTIME", "wasmtime")
 }
 
-/// The Spin CLI: `$SPIN`, else where scripts/setup unpacks it, else the
-/// `spin` on PATH.
+/// The Spin CLI, looked for as scripts/run, scripts/test and tools/load do:
+/// `$SPIN`, else the `spin` on PATH, else where scripts/setup unpacks it.
 pub fn spin() -> PathBuf {
-    let unpacked = tool("SPIN", "spin");
-    if unpacked.is_file() {
-        return unpacked;
-    }
-    std::env::var_os("PATH")
-        .and_then(|path| {
+    let on_path = || {
+        std::env::var_os("PATH").and_then(|path| {
             std::env::split_paths(&path)
                 .map(|dir| dir.join("spin"))
                 .find(|spin| spin.is_file())
         })
-        .unwrap_or(unpacked)
+    };
+    std::env::var_os("SPIN")
+        .map(PathBuf::from)
+        .or_else(on_path)
+        .unwrap_or_else(|| tool("SPIN", "spin"))
 }
 
 /// The worker's workerd configuration; `scripts/build` builds what it
