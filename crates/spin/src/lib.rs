@@ -8,6 +8,9 @@
 //! leaves anything behind that changes another's answer (the header list's
 //! buffers are overwritten by every answer; nothing else is kept), so hosts
 //! may reuse an instance.
+//!
+//! [`stdio`] defines wasi-libc's `write` in place of wasi-libc's own, so the
+//! component does not carry wasi-libc's stdio and its imports.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.
@@ -24,6 +27,8 @@ use wasi::io::streams::StreamError;
 
 use timestamp::Timestamp;
 use timestamp_http::routes::{self, RequestBody};
+
+mod stdio;
 
 /// Now, from the host's wall clock: read only for an empty date.
 ///
