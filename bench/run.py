@@ -554,7 +554,8 @@ def http_md(httpr):
              "app `bench/size-baseline/spin.toml` describes, same route). ÷ ceiling is the component's req/s "
              "as a share of its ceiling's. The floor row after it is the least any handler of this API can "
              "cost there: it reads the method and path, as routing must, and sends one fixed answer with the "
-             "five headers and the length of the API's answers (not checked either; "
+             "five headers and the length of the API's answers, built as the component is (its wasi-libc "
+             "`write` too: `crates/spin/src/stdio.rs`; not checked either; "
              "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`); ÷ floor is the component's req/s "
              "as a share of that one's. Server CPU is the server process's user and system time over the "
              "run divided by the requests served (median of the runs): what a request costs the server "
@@ -609,12 +610,14 @@ def instr_md(instr):
                  f"{fixed['total'] - ok['total']:,.0f} of them any handler of this API pays: the fixed answer's "
                  f"request costs that much more than \"ok\" ({fixed['wasm'] - ok['wasm']:,.0f} in its code, "
                  f"{fixed['host'] + fixed['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for the "
-                 "method, the path, five headers and a longer body). The other "
+                 "method, the path, five headers and a longer body, less the imports that wasi-libc's stdio "
+                 "would bring and neither carries). The other "
                  f"{ours['total'] - fixed['total']:,.0f} ({share(ours['total'] - fixed['total'], fixed['total'])} "
                  f"over the fixed answer) are this service's: {ours['wasm'] - fixed['wasm']:,.0f} in its code "
                  "(routing, the conversion, the JSON), "
                  f"{ours['host'] + ours['libs'] - fixed['host'] - fixed['libs']:,.0f} in the host"
-                 + (" (with a fresh instance, most of it instantiating a larger module with more imports)."
+                 + (" (with a fresh instance, most of it instantiating a larger module with the clock's and the "
+                    "request headers' and body's imports)."
                     if "fresh" in host else "."))
     L.append("")
     return L
