@@ -42,6 +42,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools/load"))
@@ -70,7 +71,7 @@ JS_PROCESSES = 5
 
 def run(cmd, **kw):
     print("+", " ".join(shlex.quote(c) for c in cmd), file=sys.stderr, flush=True)
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, **kw).stdout
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **{"cwd": ROOT, **kw}).stdout
 
 
 RUST_PROCESSES = 3
@@ -183,8 +184,11 @@ def build_baseline():
     of their dependencies), once per bench run."""
     manifest = os.path.join(ROOT, "bench/size-baseline/Cargo.toml")
     run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest])
-    run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest,
-         "--example", "fixed_answer"])
+    # The fixed answer as its Spin manifest builds it (with the component's
+    # stack size).
+    with open(FIXED_MANIFEST, "rb") as f:
+        command = tomllib.load(f)["component"]["fixed-answer"]["build"]["command"]
+    run(shlex.split(command), cwd=os.path.dirname(FIXED_MANIFEST))
 
 
 def first_ok(port, deadline):
@@ -555,7 +559,8 @@ def http_md(httpr):
              "as a share of its ceiling's. The floor row after it is the least any handler of this API can "
              "cost there: it reads the method and path, as routing must, and sends one fixed answer with the "
              "five headers and the length of the API's answers, built as the component is (its wasi-libc "
-             "`write` too: `crates/spin/src/stdio.rs`; not checked either; "
+             "`write` and its stack size too: `crates/spin/src/stdio.rs`, `crates/spin/build.rs`; not checked "
+             "either; "
              "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`); ÷ floor is the component's req/s "
              "as a share of that one's. Server CPU is the server process's user and system time over the "
              "run divided by the requests served (median of the runs): what a request costs the server "
@@ -563,7 +568,10 @@ def http_md(httpr):
              "and the server's page faults per request (medians too). With a fresh instance per request, the "
              "host maps the instance's memory (its stack, its heap, and its static data from the compiled "
              "module's memory image) as the request touches it, and resets it after: kernel work that "
-             "callgrind's user-space counts below do not see.\n")
+             "callgrind's user-space counts below do not see. `spin up` instead keeps the memory mapped "
+             "(no page faults) and zeroes it after each request, in user space: a cost that grows with the "
+             "memory an instance starts with, which is mostly its stack (64 KiB for the component and the "
+             "floor, the linker's 1 MiB for the \"ok\" handler).\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
              "| ÷ node req/s | ÷ ceiling req/s | ÷ floor req/s | server CPU µs/request | of it in the kernel µs "
              "| page faults/request | node's ÷ this | every run's req/s |")
