@@ -5,10 +5,10 @@
 //! component does not use). wasi-libc's `write` brings its descriptor table
 //! and stdio streams, and with them 14 wasi:cli and wasi:io imports the
 //! component never otherwise calls. A host resolves every import each time
-//! it instantiates the component, which `spin up` and `wasmtime serve` do
-//! for every request (BENCHMARKS.md). This `write` needs one import,
-//! wasi:cli's stderr, and `the_component_imports_only_what_it_uses` in
-//! crates/http/tests/http.rs fails if the others come back.
+//! it instantiates the component, which `spin up` and `wasmtime serve` (by
+//! default) do for every request (BENCHMARKS.md). This `write` needs one
+//! import, wasi:cli's stderr, and `the_component_imports_only_what_it_uses`
+//! in crates/http/tests/http.rs fails if the others come back.
 //!
 //! Both stdout's and stderr's bytes go to stderr, which hosts log beside
 //! stdout; the component has no other descriptor to write to.
@@ -32,8 +32,8 @@ pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: usize) -> i
     if count == 0 {
         return 0;
     }
-    // SAFETY: the caller's, above; `count` is not zero, so `buf` is not
-    // dangling.
+    // SAFETY: `write`'s contract, above; with `count` above zero, `buf`
+    // points to that many readable bytes.
     let bytes = unsafe { std::slice::from_raw_parts(buf.cast::<u8>(), count) };
     let stderr = wasi::cli::stderr::get_stderr();
     for chunk in bytes.chunks(WRITE_BYTES) {
@@ -47,7 +47,8 @@ pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: usize) -> i
 
 /// -1, with `errno` set to `code`, as a failed libc call returns.
 fn failed(code: c_int) -> isize {
-    // SAFETY: wasi-libc's errno, one per thread; the component has one.
+    // SAFETY: `__errno_location` is wasi-libc's errno for this thread, the
+    // component's only one.
     unsafe { *libc::__errno_location() = code };
     -1
 }
