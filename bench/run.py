@@ -185,10 +185,11 @@ def build_baseline():
     manifest = os.path.join(ROOT, "bench/size-baseline/Cargo.toml")
     run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest])
     # The fixed answer as its Spin manifest builds it (with the component's
-    # stack size).
+    # stack size). Spin takes one command or a list.
     with open(FIXED_MANIFEST, "rb") as f:
         command = tomllib.load(f)["component"]["fixed-answer"]["build"]["command"]
-    run(shlex.split(command), cwd=os.path.dirname(FIXED_MANIFEST))
+    for one in [command] if isinstance(command, str) else command:
+        run(shlex.split(one), cwd=os.path.dirname(FIXED_MANIFEST))
 
 
 def first_ok(port, deadline):
@@ -558,11 +559,10 @@ def http_md(httpr):
              "app `bench/size-baseline/spin.toml` describes, same route). ÷ ceiling is the component's req/s "
              "as a share of its ceiling's. The floor row after it is the least any handler of this API can "
              "cost there: it reads the method and path, as routing must, and sends one fixed answer with the "
-             "five headers and the length of the API's answers, built as the component is (its wasi-libc "
-             "`write` and its stack size too: `crates/spin/src/stdio.rs`, `crates/spin/build.rs`; not checked "
-             "either; "
-             "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`); ÷ floor is the component's req/s "
-             "as a share of that one's. Server CPU is the server process's user and system time over the "
+             "five headers and the length of the API's answers (not checked either; "
+             "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`). It is built as the component is, "
+             "with the same `write` in place of wasi-libc's (`crates/spin/src/stdio.rs`) and the same stack "
+             "size (`crates/spin/build.rs`). ÷ floor is the component's req/s as a share of the floor's. Server CPU is the server process's user and system time over the "
              "run divided by the requests served (median of the runs): what a request costs the server "
              "whatever share of the two cores wrk left it. The next two columns are the kernel's part of it "
              "and the server's page faults per request (medians too). With a fresh instance per request, the "
@@ -570,8 +570,8 @@ def http_md(httpr):
              "module's memory image) as the request touches it, and resets it after: kernel work that "
              "callgrind's user-space counts below do not see. `spin up` instead keeps the memory mapped "
              "(no page faults) and zeroes it after each request, in user space: a cost that grows with the "
-             "memory an instance starts with, which is mostly its stack (64 KiB for the component and the "
-             "floor, the linker's 1 MiB for the \"ok\" handler).\n")
+             "memory an instance starts with, its stack and its static data. The stack is the linker's 1 MiB "
+             "for the \"ok\" handler, most of its memory; 64 KiB for the component and the floor.\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
              "| ÷ node req/s | ÷ ceiling req/s | ÷ floor req/s | server CPU µs/request | of it in the kernel µs "
              "| page faults/request | node's ÷ this | every run's req/s |")
@@ -618,8 +618,10 @@ def instr_md(instr):
                  f"{fixed['total'] - ok['total']:,.0f} of them any handler of this API pays: the fixed answer's "
                  f"request costs that much more than \"ok\" ({fixed['wasm'] - ok['wasm']:,.0f} in its code, "
                  f"{fixed['host'] + fixed['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for the "
-                 "method, the path, five headers and a longer body, less the imports that wasi-libc's stdio "
-                 "would bring and neither carries). The other "
+                 "method, the path, five headers and a longer body"
+                 + (", less the wiring of the stdio imports the \"ok\" handler carries and the fixed answer "
+                    "does not" if "fresh" in host else "")
+                 + "). The other "
                  f"{ours['total'] - fixed['total']:,.0f} ({share(ours['total'] - fixed['total'], fixed['total'])} "
                  f"over the fixed answer) are this service's: {ours['wasm'] - fixed['wasm']:,.0f} in its code "
                  "(routing, the conversion, the JSON), "

@@ -9,8 +9,8 @@
 //! buffers are overwritten by every answer; nothing else is kept), so hosts
 //! may reuse an instance.
 //!
-//! [`stdio`] defines wasi-libc's `write` in place of wasi-libc's own, so the
-//! component does not carry wasi-libc's stdio and its imports.
+//! [`stdio`] defines the component's own `write` in place of wasi-libc's,
+//! so the component does not carry wasi-libc's stdio and its imports.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.
@@ -29,6 +29,8 @@ use timestamp::Timestamp;
 use timestamp_http::routes::{self, RequestBody};
 
 mod stdio;
+
+use stdio::WRITE_BYTES;
 
 /// Now, from the host's wall clock: read only for an empty date.
 ///
@@ -70,9 +72,6 @@ async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
     };
     respond(response_out, answer);
 }
-
-/// The most bytes one `blocking-write-and-flush` call takes.
-const WRITE_BYTES: usize = 4096;
 
 /// Sends `answer` with wasi:http directly: the headers in one call, the
 /// response handed to the host, then the body in blocking writes. spin-sdk's

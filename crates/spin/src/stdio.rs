@@ -1,52 +1,65 @@
-//! wasi-libc's `write`, defined here so that the linker takes this one and
-//! leaves out wasi-libc's stdio.
+//! The component's own `write`, which the linker takes in place of
+//! wasi-libc's, so that wasi-libc's stdio stays out of the component.
 //!
 //! std calls `write` for a panic's message (and for `print!`, which the
 //! component does not use). wasi-libc's `write` brings its descriptor table
-//! and stdio streams, and with them 14 wasi:cli and wasi:io imports the
-//! component never otherwise calls. A host resolves every import each time
-//! it instantiates the component, which `spin up` and `wasmtime serve` (by
-//! default) do for every request (BENCHMARKS.md). This `write` needs one
-//! import, wasi:cli's stderr, and `the_component_imports_only_what_it_uses`
-//! in crates/http/tests/http.rs fails if the others come back.
+//! and stdio streams, and with them imports of stdin, stdout, the terminals
+//! and wasi:io's polling, which the component never otherwise calls. A host
+//! wires every import each time it instantiates the component, which
+//! `spin up` and `wasmtime serve` (by default) do for every request. This
+//! `write` adds one import, wasi:cli's stderr, to those the component has
+//! anyway. Should std write through another libc function (`writev`, say),
+//! wasi-libc's stdio would come back, and
+//! `the_component_imports_only_what_it_uses` in crates/http/tests/http.rs
+//! would fail.
 //!
 //! Both stdout's and stderr's bytes go to stderr, which hosts log beside
 //! stdout; the component has no other descriptor to write to.
 
-use std::ffi::{c_int, c_void};
+use libc::{c_int, c_void, size_t, ssize_t};
 
-use crate::WRITE_BYTES;
+/// The most bytes one wasi:io `blocking-write-and-flush` call takes: the
+/// chunk size of this `write` and of the answer's body (src/lib.rs).
+pub(crate) const WRITE_BYTES: usize = 4096;
 
-/// POSIX `write` for descriptors 1 and 2, as wasi-libc declares it: the
+/// POSIX `write` for descriptors 1 and 2, with wasi-libc's signature: the
 /// bytes go to wasi:cli's stderr and their count is returned. Any other
-/// descriptor fails with `EBADF`, a stream that failed with `EIO`.
+/// descriptor fails with `EBADF`; a stream that fails before any byte went
+/// out fails with `EIO`, and after some did, the count of those is returned,
+/// as POSIX has it for a partial write.
 ///
 /// # Safety
 ///
 /// `write`'s own contract: `buf` points to `count` readable bytes.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: usize) -> isize {
+pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: size_t) -> ssize_t {
     if fd != libc::STDOUT_FILENO && fd != libc::STDERR_FILENO {
         return failed(libc::EBADF);
     }
     if count == 0 {
         return 0;
     }
+    let Ok(total) = ssize_t::try_from(count) else {
+        return failed(libc::EINVAL);
+    };
     // SAFETY: `write`'s contract, above; with `count` above zero, `buf`
     // points to that many readable bytes.
     let bytes = unsafe { std::slice::from_raw_parts(buf.cast::<u8>(), count) };
     let stderr = wasi::cli::stderr::get_stderr();
-    for chunk in bytes.chunks(WRITE_BYTES) {
+    for (i, chunk) in bytes.chunks(WRITE_BYTES).enumerate() {
         if stderr.blocking_write_and_flush(chunk).is_err() {
-            return failed(libc::EIO);
+            return match i * WRITE_BYTES {
+                0 => failed(libc::EIO),
+                // Below `total`, so it fits.
+                written => written as ssize_t,
+            };
         }
     }
-    // A slice is at most `isize::MAX` bytes.
-    count as isize
+    total
 }
 
 /// -1, with `errno` set to `code`, as a failed libc call returns.
-fn failed(code: c_int) -> isize {
+fn failed(code: c_int) -> ssize_t {
     // SAFETY: `__errno_location` is wasi-libc's errno for this thread, the
     // component's only one.
     unsafe { *libc::__errno_location() = code };
