@@ -6,8 +6,8 @@ Starts a server (the component under `wasmtime serve`, the app spin.toml
 bench/), drives it with wrk over corpus paths for a bounded time, and while
 wrk runs, checks a sample of answers against node's expected bodies and
 samples the server's memory (and its CPU time and page faults: of the
-server process and its children, as `spin up` serves from a child process). Prints a report; with
---json, one JSON line.
+server process and its children, as `spin up` serves from a child
+process). Prints a report; with --json, one JSON line.
 
   python3 tools/load/load.py --duration 30 --connections 64
   python3 tools/load/load.py --server spin
