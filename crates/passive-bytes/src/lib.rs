@@ -1,0 +1,212 @@
+//! Embedded bytes that a WebAssembly module copies into its memory only when
+//! it reads them.
+//!
+//! A static's bytes are part of a wasm module's memory image: a host that
+//! instantiates the module for every request (`wasmtime serve`'s defaults)
+//! maps that image into each new instance and resets it afterwards, and the
+//! kernel's work for that grows with the image, whether or not the request
+//! reads the bytes. [`embed!`] declares bytes that most requests never read
+//! (the zone database, the page's files) so that they can live outside the
+//! image, in passive data segments, from which `memory.init` copies just the
+//! range a request reads.
+//!
+//! Rust has no way to emit a passive segment or `memory.init`, so it takes
+//! two steps. With the `segments` feature, on wasm, [`embed!`] puts the
+//! bytes in a custom section (which is not loaded into memory) and declares
+//! a loader function that the module exports, both named
+//! `passive-bytes:<path of the static>`. After linking,
+//! `tools/passive-data` moves each such section into a passive data segment
+//! and rewrites its loader's body to `memory.init` from it. Without the
+//! feature, or off wasm, [`embed!`] is a plain `include_bytes!` static.
+//!
+//! ```
+//! passive_bytes::embed! {
+//!     /// This crate's manifest, as an example.
+//!     static MANIFEST = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+//! }
+//!
+//! assert_eq!(&*MANIFEST.get(1..8).unwrap(), b"package");
+//! assert!(MANIFEST.get(0..MANIFEST.len() + 1).is_none());
+//! ```
+
+#![no_std]
+
+extern crate alloc;
+
+use alloc::borrow::Cow;
+use alloc::vec::Vec;
+use core::ops::Range;
+
+/// The prefix of the custom sections and loader exports that
+/// `tools/passive-data` looks for; what follows is the static's path.
+pub const PREFIX: &str = "passive-bytes:";
+
+/// A loader: copies `len` bytes from `offset` of its blob to `dest`. The
+/// caller keeps `offset + len` within the blob.
+pub type Load = unsafe extern "C" fn(dest: *mut u8, offset: u32, len: u32);
+
+/// Bytes declared with [`embed!`].
+pub struct Bytes {
+    len: usize,
+    source: Source,
+}
+
+enum Source {
+    Static(&'static [u8]),
+    Loader(Load),
+}
+
+impl Bytes {
+    #[doc(hidden)]
+    pub const fn from_static(bytes: &'static [u8]) -> Bytes {
+        Bytes {
+            len: bytes.len(),
+            source: Source::Static(bytes),
+        }
+    }
+
+    #[doc(hidden)]
+    pub const fn from_loader(len: usize, load: Load) -> Bytes {
+        Bytes {
+            len,
+            source: Source::Loader(load),
+        }
+    }
+
+    /// How many bytes there are.
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The bytes in `range`, or `None` if it is not within them: borrowed
+    /// from the static, or copied from the passive segment.
+    pub fn get(&self, range: Range<usize>) -> Option<Cow<'static, [u8]>> {
+        if range.start > range.end || range.end > self.len {
+            return None;
+        }
+        match self.source {
+            Source::Static(bytes) => Some(Cow::Borrowed(&bytes[range])),
+            Source::Loader(load) => {
+                let len = range.end - range.start;
+                let mut copy = Vec::with_capacity(len);
+                // SAFETY: the blob is `self.len` bytes (embed! took both from
+                // one file), so `range` is within it; `copy` has room for
+                // `len` bytes, which the loader writes before `set_len`.
+                unsafe {
+                    load(copy.as_mut_ptr(), range.start as u32, len as u32);
+                    copy.set_len(len);
+                }
+                Some(Cow::Owned(copy))
+            }
+        }
+    }
+
+    /// All the bytes.
+    pub fn all(&self) -> Cow<'static, [u8]> {
+        self.get(0..self.len).unwrap_or_default()
+    }
+}
+
+impl core::fmt::Debug for Bytes {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let source = match self.source {
+            Source::Static(_) => "static",
+            Source::Loader(_) => "passive segment",
+        };
+        f.debug_struct("Bytes")
+            .field("len", &self.len)
+            .field("source", &source)
+            .finish()
+    }
+}
+
+/// Declares `static NAME: Bytes` holding a file's bytes, as
+/// `include_bytes!(path)` would, kept out of the memory image where the
+/// `segments` feature is on (see the crate's documentation).
+#[macro_export]
+macro_rules! embed {
+    ($(#[$attr:meta])* $vis:vis static $name:ident = $path:expr;) => {
+        $(#[$attr])*
+        $vis static $name: $crate::Bytes = $crate::__embed!($name, $path);
+    };
+}
+
+#[doc(hidden)]
+#[cfg(not(all(feature = "segments", target_family = "wasm")))]
+#[macro_export]
+macro_rules! __embed {
+    ($name:ident, $path:expr) => {
+        $crate::Bytes::from_static(::core::include_bytes!($path))
+    };
+}
+
+#[doc(hidden)]
+#[cfg(all(feature = "segments", target_family = "wasm"))]
+#[macro_export]
+macro_rules! __embed {
+    ($name:ident, $path:expr) => {{
+        const LEN: usize = ::core::include_bytes!($path).len();
+        // The bytes, in a custom section: in the module, not in its memory.
+        // Not `#[used]`, which would keep a copy in memory too.
+        #[unsafe(link_section = ::core::concat!("passive-bytes:", ::core::module_path!(), "::", ::core::stringify!($name)))]
+        static SECTION: [u8; LEN] = *::core::include_bytes!($path);
+        // tools/passive-data replaces this body with `memory.init`.
+        #[unsafe(export_name = ::core::concat!("passive-bytes:", ::core::module_path!(), "::", ::core::stringify!($name)))]
+        #[inline(never)]
+        extern "C" fn load(dest: *mut u8, offset: u32, len: u32) {
+            $crate::__not_rewritten(
+                ::core::concat!(::core::module_path!(), "::", ::core::stringify!($name)),
+                dest,
+                offset,
+                len,
+            );
+        }
+        $crate::Bytes::from_loader(LEN, load)
+    }};
+}
+
+/// The loader's body until `tools/passive-data` replaces it: a module that
+/// skipped that step panics on its first read rather than read zeros.
+#[doc(hidden)]
+#[cfg(all(feature = "segments", target_family = "wasm"))]
+pub fn __not_rewritten(name: &str, dest: *mut u8, offset: u32, len: u32) {
+    // Opaque to the optimiser, so that the loader still looks like it
+    // returns and writes `dest`: the callers must not be compiled as if it
+    // never returned.
+    if core::hint::black_box(true) {
+        panic!("{name}: this module needs tools/passive-data after linking");
+    }
+    core::hint::black_box((dest, offset, len));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    embed! {
+        static SOURCE = concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs");
+    }
+
+    #[test]
+    fn ranges() {
+        let all = include_bytes!("lib.rs");
+        assert_eq!(SOURCE.len(), all.len());
+        assert_eq!(&*SOURCE.all(), &all[..]);
+        // (range, expected bytes)
+        let table: [(Range<usize>, Option<&[u8]>); 5] = [
+            (0..3, Some(&all[0..3])),
+            (5..5, Some(&[])),
+            (all.len() - 2..all.len(), Some(&all[all.len() - 2..])),
+            (all.len()..all.len() + 1, None),
+            (Range { start: 4, end: 3 }, None),
+        ];
+        for (range, expected) in table {
+            assert_eq!(SOURCE.get(range.clone()).as_deref(), expected, "{range:?}");
+        }
+    }
+}
