@@ -75,14 +75,18 @@ impl Zone {
 // lower-case form.
 include!(concat!(env!("OUT_DIR"), "/tzdb_index.rs"));
 
-/// Every distinct zone's TZif data, each made compact and deflated on its
-/// own by build.rs.
-static DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tzdb.deflate"));
+passive_bytes::embed! {
+    /// Every distinct zone's TZif data, each made compact and deflated on
+    /// its own by build.rs. Only a request that names a zone reads it, and
+    /// then only that zone's bytes, so the component keeps it out of its
+    /// memory image (crates/passive-bytes).
+    static DEFLATED = concat!(env!("OUT_DIR"), "/tzdb.deflate");
+}
 
 /// The TZif data stored at `start..start + len` of `DEFLATED`.
 fn tzif(start: u32, len: u32) -> Option<Vec<u8>> {
-    let deflated = DEFLATED.get(start as usize..(start + len) as usize)?;
-    let compact = miniz_oxide::inflate::decompress_to_vec(deflated).ok()?;
+    let deflated = DEFLATED.get(start as usize..start as usize + len as usize)?;
+    let compact = miniz_oxide::inflate::decompress_to_vec(&deflated).ok()?;
     compact_tzif::expand(&compact)
 }
 

@@ -35,15 +35,24 @@ fn main() {
         .collect();
     entries.sort();
 
-    let mut code = String::from("static ASSETS: &[Asset] = &[\n");
+    let mut code = String::new();
+    let mut table = String::from("static ASSETS: &[Asset] = &[\n");
     for (i, (url, file)) in entries.iter().enumerate() {
-        code.push_str(&asset(url, file, &out.join(format!("asset{i}.gz"))));
-        code.push_str(",\n");
+        let name = format!("ASSET_{i}");
+        table.push_str(&asset(url, file, &name, &out, &mut code));
+        table.push_str(",\n");
     }
-    code.push_str("];\n");
+    table.push_str("];\n");
+    code.push_str(&table);
     let openapi = Path::new("src/openapi.json");
     println!("cargo::rerun-if-changed={}", openapi.display());
-    let openapi = asset("/api/openapi.json", openapi, &out.join("openapi.json.gz"));
+    let openapi = asset(
+        "/api/openapi.json",
+        openapi,
+        "OPENAPI_STORED",
+        &out,
+        &mut code,
+    );
     writeln!(
         code,
         "/// The OpenAPI document of the routes.\npub static OPENAPI: Asset = {openapi};"
@@ -52,22 +61,28 @@ fn main() {
     fs::write(out.join("assets.rs"), code).expect("OUT_DIR is writable");
 }
 
-/// The `Asset` expression for `file`, served at `url`, its gzip written to
-/// `gzip_path` if that is smaller.
-fn asset(url: &str, file: &Path, gzip_path: &Path) -> String {
+/// The `Asset` expression for `file`, served at `url`. Its stored bytes
+/// (its gzip, written to `out`, if that is smaller) are declared in `code`
+/// as `static {name}`.
+fn asset(url: &str, file: &Path, name: &str, out: &Path, code: &mut String) -> String {
     let bytes = fs::read(file).expect("an embedded file reads");
     let gzip = gzip(&bytes);
+    let gzip_path = out.join(format!("{name}.gz"));
     let (stored, gzipped) = if gzip.len() < bytes.len() {
-        fs::write(gzip_path, gzip).expect("OUT_DIR is writable");
-        (gzip_path, true)
+        fs::write(&gzip_path, gzip).expect("OUT_DIR is writable");
+        (gzip_path.as_path(), true)
     } else {
         (file, false)
     };
     let stored = fs::canonicalize(stored).expect("the file exists");
-    format!(
-        "Asset {{ path: {url:?}, stored: include_bytes!({stored:?}), gzipped: {gzipped}, \
-         content_type: {ct:?} }}",
+    writeln!(
+        code,
+        "passive_bytes::embed! {{ static {name} = {stored:?}; }}",
         stored = stored.display().to_string(),
+    )
+    .expect("writing to a String");
+    format!(
+        "Asset {{ path: {url:?}, stored: &{name}, gzipped: {gzipped}, content_type: {ct:?} }}",
         ct = content_type::content_type(url),
     )
 }

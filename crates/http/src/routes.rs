@@ -368,13 +368,13 @@ fn serve(asset: &'static Asset, method: &str, accept_encoding: Option<&str>) -> 
             .push(("cache-control", "public, max-age=3600".into()));
     }
     if !asset.gzipped {
-        response.body = Cow::Borrowed(asset.stored);
+        response.body = asset.stored.all();
         return response;
     }
     response.headers.push(("vary", "accept-encoding".into()));
     if accept_encoding.is_some_and(accepts_gzip) {
         response.headers.push(("content-encoding", "gzip".into()));
-        response.body = Cow::Borrowed(asset.stored);
+        response.body = asset.stored.all();
     } else if method != "HEAD" {
         // No header, or one without gzip: the file as it is. (Without the
         // header any coding is allowed, but curl and scripts then get
@@ -909,7 +909,7 @@ mod tests {
             )
         };
         let page = gzip("GET");
-        assert_eq!(page.body, index.stored);
+        assert_eq!(page.body, index.stored.all());
         assert_eq!(page.header("content-encoding"), Some("gzip"));
         assert_eq!(page.header("vary"), Some("accept-encoding"));
         let length = index.stored.len().to_string();

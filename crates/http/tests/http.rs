@@ -394,6 +394,49 @@ fn the_component_imports_only_what_it_uses() {
     );
 }
 
+#[test]
+fn the_component_keeps_rarely_read_bytes_out_of_its_memory_image() {
+    let bytes = std::fs::read(component()).expect("read the component");
+    // The memory image (active data) is what a host maps into every
+    // instance; passive segments are copied in only by `memory.init`, when
+    // a request reads a zone or a page file (crates/passive-bytes).
+    let (mut active, mut passive) = (0, 0);
+    let mut left = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&bytes) {
+        match payload.expect("a valid component") {
+            wasmparser::Payload::DataSection(segments) => {
+                for segment in segments {
+                    let segment = segment.expect("a valid segment");
+                    match segment.kind {
+                        wasmparser::DataKind::Passive => passive += segment.data.len(),
+                        wasmparser::DataKind::Active { .. } => active += segment.data.len(),
+                    }
+                }
+            }
+            wasmparser::Payload::CustomSection(section) => left.push(section.name().to_owned()),
+            wasmparser::Payload::ExportSection(exports) => {
+                for export in exports {
+                    left.push(export.expect("a valid export").name.to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    // tools/passive-data ran: no section or loader export is left for it.
+    left.retain(|name| name.starts_with("passive-bytes:"));
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "run tools/passive-data (spin.toml's build does)"
+    );
+    // The zone database and the page are passive, and what stays in the
+    // image fits one 64 KiB window of the kernel's fault-around.
+    assert!(
+        passive > active && active < 64 * 1024,
+        "{active} bytes in the memory image, {passive} passive"
+    );
+}
+
 fn post_batch(host: &Host, target: &str, body: &[u8]) -> common::host::HttpResponse {
     let mut request = format!(
         "POST {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
