@@ -419,15 +419,63 @@ def sizes():
     # writes (compact, deflated), from the component's last build.
     assets_rs = newest(os.path.join(ROOT, "target/wasm32-wasip2/release/build/timestamp-http-*/out/assets.rs"))
     with open(assets_rs) as f:
-        embedded = re.findall(r'include_bytes!\("((?:[^"\\]|\\.)*)"\)', f.read())
+        # `passive_bytes::embed! { static ASSET_0 = "path"; }`
+        embedded = re.findall(r'static \w+ = "((?:[^"\\]|\\.)*)";', f.read())
+    if not embedded:
+        sys.exit(f"{assets_rs}: no embedded files found; has build.rs's output changed?")
     out["assets"] = sum(os.path.getsize(path) for path in embedded)
     out["zones"] = os.path.getsize(
         newest(os.path.join(ROOT, "target/wasm32-wasip2/release/build/timestamp-*/out/tzdb.deflate")))
+    out["data"] = {"timestamp": data_bytes(COMPONENT), "fixed": data_bytes(FIXED)}
     try:
         out["twiggy"] = run(["twiggy", "top", "-n", "15", NAMED_WASM])
     except (OSError, subprocess.CalledProcessError):
         out["twiggy"] = None
     return out
+
+
+def data_bytes(path):
+    """(active, passive): the bytes of the data segments of the core modules
+    in the component at `path`. Active segments are the memory image a host
+    maps into every instance; passive ones are copied in by `memory.init`
+    only when read (crates/passive-bytes)."""
+    def leb(b, i):
+        value = shift = 0
+        while True:
+            byte = b[i]
+            i += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value, i
+
+    def sections(b):
+        i = 8  # the magic number and the version
+        while i < len(b):
+            size, start = leb(b, i + 1)
+            yield b[i], b[start:start + size]
+            i = start + size
+
+    with open(path, "rb") as f:
+        component = f.read()
+    totals = [0, 0]
+    for section_id, module in sections(component):
+        if section_id != 1:  # a core module
+            continue
+        for module_section_id, data in sections(module):
+            if module_section_id != 11:  # the data section
+                continue
+            count, i = leb(data, 0)
+            for _ in range(count):
+                flags, i = leb(data, i)
+                if flags == 2:  # an explicit memory index
+                    _, i = leb(data, i)
+                if flags != 1:  # active: skip the offset expression
+                    i = data.index(0x0B, i) + 1
+                size, i = leb(data, i)
+                totals[flags == 1] += size
+                i += size
+    return tuple(totals)
 
 
 def newest(pattern):
@@ -694,6 +742,12 @@ def size_md(size):
     rest = comp[0] - base[0] - size["assets"] - size["zones"]
     L.append(f"| the rest: the core, the routes, the zone index, tz-rs, miniz_oxide, percent-encoding, form_urlencoded, serde_json's string escaping | {rest:,} |")
     L.append("")
+    (active, passive), (fixed_active, _) = size["data"]["timestamp"], size["data"]["fixed"]
+    L.append(f"Of the component's static data, {active:,} bytes are its memory image (active data "
+             f"segments), which a host maps into every instance, against {fixed_active:,} for the "
+             f"floor (`bench/size-baseline/examples/fixed_answer.rs`). The zone database and the "
+             f"page, {passive:,} bytes, are passive segments, from which a request that reads them "
+             f"copies only what it reads (`crates/passive-bytes`, `tools/passive-data`).\n")
     if size["twiggy"]:
         L.append("The npm `.wasm` by function, before wasm-opt (`twiggy top -n 15` on the page's copy, "
                  "`www/pkg/timestamp_bg.wasm`, which wasm-opt has not touched and which keeps its name section):\n")
