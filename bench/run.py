@@ -48,7 +48,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools/load"))
 import load  # noqa: E402  (tools/load/load.py: wasmtime(), wasmtime_serve(), spin_command(), free_port())
 
-COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp_spin.wasm")
+COMPONENT = os.path.join(ROOT, "target/component/timestamp_spin.wasm")
 # The npm package's .wasm as shipped (wasm-opt'ed by scripts/build).
 NPM_WASM = os.path.join(ROOT, "target/npm/timestamp_bg.wasm")
 # The page's copy, as wasm-pack wrote it: no wasm-opt, the name section kept.

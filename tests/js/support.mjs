@@ -79,7 +79,7 @@ function freePort() {
  * Resolves to { url, stop } once it answers; rejects if it cannot start.
  */
 export async function startHost() {
-  const component = join(root, 'target/wasm32-wasip2/release/timestamp_spin.wasm');
+  const component = join(root, 'target/component/timestamp_spin.wasm');
   if (!existsSync(component)) {
     throw new Error(`${component} is missing: build it with scripts/build`);
   }

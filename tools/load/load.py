@@ -107,7 +107,7 @@ def corpus_cases():
     return cases
 
 
-COMPONENT = os.path.join(ROOT, "target/wasm32-wasip2/release/timestamp_spin.wasm")
+COMPONENT = os.path.join(ROOT, "target/component/timestamp_spin.wasm")
 
 # `--paths fcc`: the freeCodeCamp project's example inputs.
 FCC_PATHS = ["/api/2016-12-25", "/api/1451001600000", "/api/05%20October%202011%2C%20GMT",
@@ -269,7 +269,7 @@ def main():
     args = parser.parse_args()
     if args.server == "spin" and args.component is not None:
         parser.error("--component is not for --server spin: `spin up` serves the app its manifest describes "
-                     "(spin.toml's component: target/wasm32-wasip2/release/timestamp_spin.wasm; another app: "
+                     "(spin.toml's component: target/component/timestamp_spin.wasm; another app: "
                      "--manifest)")
     if args.server != "spin" and args.manifest is not None:
         parser.error("--manifest is only for --server spin (for wasmtime, --component)")

@@ -1,5 +1,5 @@
-//! `passive-data COMPONENT.wasm`: the link step that Rust cannot take, for
-//! `passive_bytes::embed!` (crates/passive-bytes).
+//! `passive-data IN.wasm OUT.wasm`: the link step that Rust cannot take,
+//! for `passive_bytes::embed!` (crates/passive-bytes).
 //!
 //! For each custom section `passive-bytes:NAME` of the component's core
 //! module, it
@@ -7,11 +7,13 @@
 //!    not part of the memory image a host maps into every instance;
 //! 2. replaces the body of the function exported as `passive-bytes:NAME`,
 //!    `(dest, offset, len)`, with `memory.init` from that segment;
-//! 3. removes that export, which the component never lifts.
+//! 3. removes that export, which the component never lifts;
 //!
-//! It rewrites the file in place and validates what it writes. A file
-//! without such sections is left as it is, so running it twice is harmless.
-//! A loader without its section, or the other way round, is an error.
+//! and writes the data count section that `memory.init` needs. It validates
+//! what it writes to OUT. IN is cargo's artifact, left as it is: cargo
+//! links it again whenever it likes. A file without such sections is
+//! copied as it is. A loader without its section, or the other way round,
+//! is an error.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -39,36 +41,33 @@ type Error = String;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [path] = args.as_slice() else {
-        eprintln!("usage: passive-data COMPONENT.wasm (rewritten in place)");
+    let [input, output] = args.as_slice() else {
+        eprintln!("usage: passive-data IN.wasm OUT.wasm");
         return ExitCode::from(2);
     };
-    match rewrite_file(path) {
-        Ok(0) => {
-            eprintln!("passive-data: {path}: no passive-bytes sections, left as it is");
-            ExitCode::SUCCESS
-        }
+    match rewrite_file(input, output) {
         Ok(count) => {
-            eprintln!("passive-data: {path}: {count} passive segments");
+            eprintln!("passive-data: {output}: {count} passive segments from {input}");
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("passive-data: {path}: {error}");
+            eprintln!("passive-data: {input}: {error}");
             ExitCode::FAILURE
         }
     }
 }
 
-/// Rewrites the file at `path`; how many segments it made.
-fn rewrite_file(path: &str) -> Result<usize, Error> {
-    let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
+/// Writes `input` rewritten to `output`; how many segments it made.
+fn rewrite_file(input: &str, output: &str) -> Result<usize, Error> {
+    let bytes = std::fs::read(input).map_err(|error| error.to_string())?;
     let (rewritten, count) = rewrite(&bytes)?;
-    if count > 0 {
-        // Whole or not at all: a build that stops here leaves the old file.
-        let temporary = format!("{path}.passive-data");
-        std::fs::write(&temporary, rewritten).map_err(|error| error.to_string())?;
-        std::fs::rename(&temporary, path).map_err(|error| error.to_string())?;
+    if let Some(folder) = std::path::Path::new(output).parent() {
+        std::fs::create_dir_all(folder).map_err(|error| format!("{output}: {error}"))?;
     }
+    // Whole or not at all: a build that stops here leaves no half a file.
+    let temporary = format!("{output}.partial");
+    std::fs::write(&temporary, rewritten).map_err(|error| format!("{output}: {error}"))?;
+    std::fs::rename(&temporary, output).map_err(|error| format!("{output}: {error}"))?;
     Ok(count)
 }
 
@@ -83,11 +82,12 @@ fn rewrite(bytes: &[u8]) -> Result<(Vec<u8>, usize), Error> {
     } else {
         rewrite_module(bytes)?
     };
-    if count > 0 {
-        Validator::new()
-            .validate_all(&rewritten)
-            .map_err(|error| format!("the rewritten module is not valid: {error}"))?;
+    if count == 0 {
+        return Ok((bytes.to_vec(), 0));
     }
+    Validator::new()
+        .validate_all(&rewritten)
+        .map_err(|error| format!("the rewritten module is not valid: {error}"))?;
     Ok((rewritten, count))
 }
 
@@ -202,16 +202,21 @@ fn rewrite_module(bytes: &[u8]) -> Result<(Vec<u8>, usize), Error> {
                 }
                 .append_to(&mut out);
                 let mut code = CodeSection::new();
+                let mut rewritten = 0;
                 for (index, body) in module.bodies.iter().enumerate() {
                     let function = module.imported_functions + index as u32;
                     match segment_of.get(&function) {
                         Some(&segment) => {
                             code.function(&memory_init(segment));
+                            rewritten += 1;
                         }
                         None => {
                             code.raw(&bytes[body.clone()]);
                         }
                     }
+                }
+                if rewritten != segment_of.len() {
+                    return Err("a loader is an imported function, not one of the module's".into());
                 }
                 code.append_to(&mut out);
                 // The data section comes right after the code (a module
@@ -332,12 +337,16 @@ mod tests {
     /// A test module: one imported function, so that defined functions'
     /// indices start at 1; `functions` defined functions of loaders' type
     /// that trap; `loaders` exported as (NAME, function index); one active
-    /// segment unless `without_data`; and `blobs` as passive-bytes sections.
+    /// segment unless `without_data`, and its data count section (as
+    /// wasm-ld writes one with bulk memory on) if `data_count`; and `blobs`
+    /// as passive-bytes sections, after the data.
+    #[derive(Default)]
     struct Spec<'a> {
         functions: u32,
         loaders: Loaders<'a>,
         blobs: Blobs<'a>,
         without_data: bool,
+        data_count: bool,
     }
 
     /// Loaders' NAMEs and function indices.
@@ -378,8 +387,11 @@ mod tests {
             .section(&imports)
             .section(&functions)
             .section(&memories)
-            .section(&exports)
-            .section(&code);
+            .section(&exports);
+        if spec.data_count {
+            module.section(&DataCountSection { count: 1 });
+        }
+        module.section(&code);
         if !spec.without_data {
             let mut data = DataSection::new();
             data.active(0, &ConstExpr::i32_const(16), b"hot".iter().copied());
@@ -451,7 +463,7 @@ mod tests {
             // is no loader.
             loaders: &[("b", 1), ("a", 3)],
             blobs: &[("a", b"alpha"), ("b", b"beta")],
-            without_data: false,
+            ..Spec::default()
         });
         let (after, count) = rewrite(&before).unwrap();
         assert_eq!(count, 2);
@@ -481,6 +493,7 @@ mod tests {
             loaders: &[("a", 1)],
             blobs: &[("a", b"alpha")],
             without_data: true,
+            ..Spec::default()
         });
         let (after, count) = rewrite(&before).unwrap();
         assert_eq!(count, 1);
@@ -493,11 +506,45 @@ mod tests {
     fn modules_without_blobs_are_left_as_they_are() {
         let before = module(Spec {
             functions: 1,
-            loaders: &[],
-            blobs: &[],
-            without_data: false,
+            ..Spec::default()
         });
         assert_eq!(rewrite(&before), Ok((before, 0)));
+    }
+
+    #[test]
+    fn a_data_count_section_counts_the_new_segments() {
+        let before = module(Spec {
+            functions: 1,
+            loaders: &[("a", 1)],
+            blobs: &[("a", b"alpha")],
+            data_count: true,
+            ..Spec::default()
+        });
+        // Validation fails unless the count is the segments' new number.
+        let (after, count) = rewrite(&before).unwrap();
+        assert_eq!(count, 1);
+        assert_eq!(read(&after).bodies, vec![memory_init_from(1)]);
+    }
+
+    #[test]
+    fn components_have_their_core_modules_rewritten() {
+        let spec = || Spec {
+            functions: 1,
+            loaders: &[("a", 1)],
+            blobs: &[("a", b"alpha")],
+            ..Spec::default()
+        };
+        let mut component = wasm_encoder::Component::new();
+        component.section(&wasm_encoder::RawSection {
+            id: wasm_encoder::ComponentSectionId::CoreModule as u8,
+            data: &module(spec()),
+        });
+        let (after, count) = rewrite(&component.finish()).unwrap();
+        assert_eq!(count, 1);
+        assert!(Parser::is_component(&after));
+        // The component holds the module as a rewrite of the module alone
+        // gives it.
+        assert_eq!(read(&after), read(&rewrite(&module(spec())).unwrap().0));
     }
 
     #[test]
@@ -507,7 +554,7 @@ mod tests {
             Err("not a wasm module or component".into())
         );
         // (loaders, blobs, the error)
-        let table: [(Loaders, Blobs, &str); 3] = [
+        let table: [(Loaders, Blobs, &str); 4] = [
             (
                 &[("a", 1), ("b", 2)],
                 &[("a", b"alpha")],
@@ -517,6 +564,12 @@ mod tests {
                 &[("a", 1)],
                 &[("a", b"alpha"), ("c", b"gamma")],
                 "section passive-bytes:c has no loader",
+            ),
+            // Function 0 is the import, whose body is not the module's.
+            (
+                &[("a", 0)],
+                &[("a", b"alpha")],
+                "a loader is an imported function, not one of the module's",
             ),
             // One function exported as two loaders: which segment it should
             // read is lost.
@@ -531,7 +584,7 @@ mod tests {
                 functions: 2,
                 loaders,
                 blobs,
-                without_data: false,
+                ..Spec::default()
             };
             assert_eq!(rewrite(&module(spec)), Err(error.to_string()), "{error}");
         }

@@ -181,9 +181,10 @@ impl HostKind {
     }
 }
 
-/// The component `scripts/build` (and `spin build`) writes.
+/// The component `scripts/build` (and `spin build`) writes: cargo's, made
+/// ready by tools/passive-data.
 pub fn component() -> PathBuf {
-    built("target/wasm32-wasip2/release/timestamp_spin.wasm")
+    built("target/component/timestamp_spin.wasm")
 }
 
 /// `relative` to the workspace root, which `scripts/build` must have built.
