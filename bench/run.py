@@ -470,8 +470,13 @@ def data_bytes(path):
                 flags, i = leb(data, i)
                 if flags == 2:  # an explicit memory index
                     _, i = leb(data, i)
-                if flags != 1:  # active: skip the offset expression
-                    i = data.index(0x0B, i) + 1
+                if flags != 1:  # active: skip the offset, `i32.const N end`
+                    if data[i] != 0x41:
+                        sys.exit(f"{path}: a data segment's offset is not an i32.const")
+                    _, i = leb(data, i + 1)  # N's bytes (its sign does not matter here)
+                    if data[i] != 0x0B:
+                        sys.exit(f"{path}: a data segment's offset is not a constant")
+                    i += 1
                 size, i = leb(data, i)
                 totals[flags == 1] += size
                 i += size
