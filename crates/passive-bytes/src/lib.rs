@@ -11,13 +11,16 @@
 //! range a request reads.
 //!
 //! Rust has no way to emit a passive segment or `memory.init`, so it takes
-//! two steps. With the `segments` feature, on wasm, [`embed!`] puts the
+//! two steps. With the `segments` feature, on WASI, [`embed!`] puts the
 //! bytes in a custom section (which is not loaded into memory) and declares
 //! a loader function that the module exports, both named
 //! `passive-bytes:<path of the static>`. After linking,
 //! `tools/passive-data` moves each such section into a passive data segment
 //! and rewrites its loader's body to `memory.init` from it. Without the
-//! feature, or off wasm, [`embed!`] is a plain `include_bytes!` static.
+//! feature, or off WASI (the npm package and the worker are
+//! wasm32-unknown-unknown, and a build that has them beside the component
+//! turns the feature on for them too), [`embed!`] is a plain
+//! `include_bytes!` static.
 //!
 //! ```
 //! passive_bytes::embed! {
@@ -91,14 +94,17 @@ impl Bytes {
         }
         match self.source {
             Source::Static(bytes) => Some(Cow::Borrowed(&bytes[range])),
+            Source::Loader(_) if range.is_empty() => Some(Cow::Borrowed(&[])),
             Source::Loader(load) => {
                 let len = range.end - range.start;
+                // A loader's blob is in a 32-bit module: these always fit.
+                let (offset, count) = (u32::try_from(range.start).ok()?, u32::try_from(len).ok()?);
                 let mut copy = Vec::with_capacity(len);
                 // SAFETY: the blob is `self.len` bytes (embed! took both from
                 // one file), so `range` is within it; `copy` has room for
                 // `len` bytes, which the loader writes before `set_len`.
                 unsafe {
-                    load(copy.as_mut_ptr(), range.start as u32, len as u32);
+                    load(copy.as_mut_ptr(), offset, count);
                     copy.set_len(len);
                 }
                 Some(Cow::Owned(copy))
@@ -137,7 +143,7 @@ macro_rules! embed {
 }
 
 #[doc(hidden)]
-#[cfg(not(all(feature = "segments", target_family = "wasm")))]
+#[cfg(not(all(feature = "segments", target_os = "wasi")))]
 #[macro_export]
 macro_rules! __embed {
     ($name:ident, $path:expr) => {
@@ -146,7 +152,7 @@ macro_rules! __embed {
 }
 
 #[doc(hidden)]
-#[cfg(all(feature = "segments", target_family = "wasm"))]
+#[cfg(all(feature = "segments", target_os = "wasi"))]
 #[macro_export]
 macro_rules! __embed {
     ($name:ident, $path:expr) => {{
@@ -172,21 +178,62 @@ macro_rules! __embed {
 
 /// The loader's body until `tools/passive-data` replaces it: a module that
 /// skipped that step panics on its first read rather than read zeros.
+///
+/// Volatile accesses keep the optimiser from seeing what it does: its
+/// callers must be compiled for a loader that returns and writes through
+/// `dest`, as the rewritten one does, not for one that always panics.
 #[doc(hidden)]
-#[cfg(all(feature = "segments", target_family = "wasm"))]
+#[cfg(all(feature = "segments", target_os = "wasi"))]
 pub fn __not_rewritten(name: &str, dest: *mut u8, offset: u32, len: u32) {
-    // Opaque to the optimiser, so that the loader still looks like it
-    // returns and writes `dest`: the callers must not be compiled as if it
-    // never returned.
-    if core::hint::black_box(true) {
-        panic!("{name}: this module needs tools/passive-data after linking");
+    static REWRITTEN: bool = false;
+    static mut ARGUMENTS: (usize, u32, u32) = (0, 0, 0);
+    // SAFETY: reads an initialised static; writes a static that nothing
+    // else reads or writes.
+    unsafe {
+        if !core::ptr::read_volatile(&REWRITTEN) {
+            panic!("{name}: this module needs tools/passive-data after linking");
+        }
+        core::ptr::write_volatile(&raw mut ARGUMENTS, (dest as usize, offset, len));
     }
-    core::hint::black_box((dest, offset, len));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a loader reads in these tests.
+    static BLOB: &[u8] = b"0123456789";
+
+    /// A loader like the rewritten ones, over [`BLOB`].
+    unsafe extern "C" fn load_blob(dest: *mut u8, offset: u32, len: u32) {
+        let (offset, len) = (offset as usize, len as usize);
+        assert!(offset + len <= BLOB.len(), "memory.init would trap");
+        // SAFETY: `get` gives room for `len` bytes at `dest`.
+        unsafe { core::ptr::copy_nonoverlapping(BLOB[offset..].as_ptr(), dest, len) }
+    }
+
+    #[test]
+    fn loaders() {
+        let bytes = Bytes::from_loader(BLOB.len(), load_blob);
+        assert_eq!(bytes.len(), 10);
+        assert_eq!(&*bytes.all(), BLOB);
+        // (range, expected bytes)
+        let table: [(Range<usize>, Option<&[u8]>); 6] = [
+            (0..3, Some(b"012")),
+            (7..10, Some(b"789")),
+            (4..4, Some(b"")),
+            (10..10, Some(b"")),
+            (9..11, None),
+            (Range { start: 4, end: 3 }, None),
+        ];
+        for (range, expected) in table {
+            assert_eq!(bytes.get(range.clone()).as_deref(), expected, "{range:?}");
+        }
+        assert_eq!(
+            alloc::format!("{bytes:?}"),
+            "Bytes { len: 10, source: \"passive segment\" }"
+        );
+    }
 
     embed! {
         static SOURCE = concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs");
