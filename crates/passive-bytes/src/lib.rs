@@ -40,10 +40,6 @@ use alloc::borrow::Cow;
 use alloc::vec::Vec;
 use core::ops::Range;
 
-/// The prefix of the custom sections and loader exports that
-/// `tools/passive-data` looks for; what follows is the static's path.
-pub const PREFIX: &str = "passive-bytes:";
-
 /// A loader: copies `len` bytes from `offset` of its blob to `dest`. The
 /// caller keeps `offset + len` within the blob.
 pub type Load = unsafe extern "C" fn(dest: *mut u8, offset: u32, len: u32);
@@ -158,7 +154,9 @@ macro_rules! __embed {
     ($name:ident, $path:expr) => {{
         const LEN: usize = ::core::include_bytes!($path).len();
         // The bytes, in a custom section: in the module, not in its memory.
-        // Not `#[used]`, which would keep a copy in memory too.
+        // Not `#[used]`, which would keep a copy in memory too. The name's
+        // prefix is what tools/passive-data looks for (`concat!` takes
+        // only literals, so it is written out here and for the export).
         #[unsafe(link_section = ::core::concat!("passive-bytes:", ::core::module_path!(), "::", ::core::stringify!($name)))]
         static SECTION: [u8; LEN] = *::core::include_bytes!($path);
         // tools/passive-data replaces this body with `memory.init`.

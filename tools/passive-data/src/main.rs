@@ -25,7 +25,8 @@ use wasm_encoder::{
 };
 use wasmparser::{ExternalKind, Parser, Payload, TypeRef, Validator};
 
-/// What passive-bytes names its sections and loaders with.
+/// How passive-bytes' `embed!` starts the names of its sections and
+/// loaders (it writes the same literal); the static's path follows.
 const PREFIX: &str = "passive-bytes:";
 
 /// The binary format's ids of the sections this reads or rewrites: in a
