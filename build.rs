@@ -32,7 +32,7 @@ mod tzdb {
         let mut data = Vec::new();
         // Links (Asia/Calcutta, US/Eastern) share their zone's bytes.
         let mut stored: HashMap<*const u8, (usize, usize)> = HashMap::new();
-        // src/zone.rs's `Index` reads these back.
+        // src/zone.rs's `entry` reads these back.
         let mut all_names = Vec::new();
         let mut index = Vec::new();
         for name in names {

@@ -59,11 +59,10 @@ impl Zone {
     // deeper stack is more memory pages for each fresh instance to touch.
     #[inline(never)]
     pub fn find(name: &str) -> Option<Zone> {
-        let index = Index::read();
-        let entry = index.entry(index.position(name)?)?;
+        let entry = entry(position(name)?)?;
         let tzif = tzif(entry.start, entry.len)?;
         Some(Zone {
-            name: entry.name.to_owned(),
+            name: entry.name.into_owned(),
             tz: TimeZone::from_tz_data(&tzif).ok()?,
         })
     }
@@ -85,63 +84,51 @@ passive_bytes::embed! {
 /// The bytes of one zone's entry in `INDEX`.
 const ENTRY_BYTES: usize = 16;
 
-/// The zone index, read in: borrowed from the statics, or, in the
-/// component, copied from their passive segments by the request that names
-/// a zone (crates/passive-bytes).
-struct Index {
-    names: Cow<'static, [u8]>,
-    entries: Cow<'static, [u8]>,
-}
-
 /// A zone's name and where its data is in `DEFLATED`.
-struct Entry<'a> {
-    name: &'a str,
+struct Entry {
+    name: Cow<'static, str>,
     start: u32,
     len: u32,
 }
 
-impl Index {
-    fn read() -> Index {
-        Index {
-            names: NAMES.all(),
-            entries: INDEX.all(),
+/// How many zones there are.
+fn zone_count() -> usize {
+    INDEX.len() / ENTRY_BYTES
+}
+
+/// Zone `i`, if there is one. Each read takes only its entry's and its
+/// name's bytes: in the component, a lookup copies in the few entries its
+/// search reads, not the whole index (crates/passive-bytes).
+fn entry(i: usize) -> Option<Entry> {
+    let bytes = INDEX.get(i * ENTRY_BYTES..(i + 1) * ENTRY_BYTES)?;
+    let field = |k: usize| {
+        let mut le = [0; 4];
+        le.copy_from_slice(&bytes[4 * k..4 * k + 4]);
+        u32::from_le_bytes(le)
+    };
+    let name = match NAMES.get(field(0) as usize..field(1) as usize)? {
+        Cow::Borrowed(name) => Cow::Borrowed(std::str::from_utf8(name).ok()?),
+        Cow::Owned(name) => Cow::Owned(String::from_utf8(name).ok()?),
+    };
+    Some(Entry {
+        name,
+        start: field(2),
+        len: field(3),
+    })
+}
+
+/// Where the zone named `name` is, without regard to case.
+fn position(name: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, zone_count());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        match compare_ignoring_case(&entry(middle)?.name, name) {
+            Ordering::Less => low = middle + 1,
+            Ordering::Greater => high = middle,
+            Ordering::Equal => return Some(middle),
         }
     }
-
-    /// How many zones there are.
-    fn len(&self) -> usize {
-        self.entries.len() / ENTRY_BYTES
-    }
-
-    /// Zone `i`, if there is one.
-    fn entry(&self, i: usize) -> Option<Entry<'_>> {
-        let bytes = self.entries.get(i * ENTRY_BYTES..(i + 1) * ENTRY_BYTES)?;
-        let field = |k: usize| {
-            let mut le = [0; 4];
-            le.copy_from_slice(&bytes[4 * k..4 * k + 4]);
-            u32::from_le_bytes(le)
-        };
-        let name = self.names.get(field(0) as usize..field(1) as usize)?;
-        Some(Entry {
-            name: std::str::from_utf8(name).ok()?,
-            start: field(2),
-            len: field(3),
-        })
-    }
-
-    /// Where the zone named `name` is, without regard to case.
-    fn position(&self, name: &str) -> Option<usize> {
-        let (mut low, mut high) = (0, self.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match compare_ignoring_case(self.entry(middle)?.name, name) {
-                Ordering::Less => low = middle + 1,
-                Ordering::Greater => high = middle,
-                Ordering::Equal => return Some(middle),
-            }
-        }
-        None
-    }
+    None
 }
 
 passive_bytes::embed! {
@@ -229,23 +216,20 @@ mod tests {
             assert_eq!(calcutta.offset_ms(ms), kolkata.offset_ms(ms));
         }
         // Every zone in the index reads, and the index is whole and sorted.
-        let index = Index::read();
-        assert!(index.len() > 500);
-        assert_eq!(index.entries.len() % ENTRY_BYTES, 0);
-        let names: Vec<&str> = (0..index.len())
-            .map(|i| index.entry(i).unwrap().name)
-            .collect();
+        assert!(zone_count() > 500);
+        assert_eq!(INDEX.len() % ENTRY_BYTES, 0);
+        let names: Vec<Cow<str>> = (0..zone_count()).map(|i| entry(i).unwrap().name).collect();
         for name in &names {
             assert!(Zone::find(name).is_some(), "{name}");
         }
         for pair in names.windows(2) {
             assert_eq!(
-                compare_ignoring_case(pair[0], pair[1]),
+                compare_ignoring_case(&pair[0], &pair[1]),
                 Ordering::Less,
                 "{pair:?}"
             );
         }
-        assert!(index.entry(index.len()).is_none());
+        assert!(entry(zone_count()).is_none());
     }
 
     #[test]
@@ -304,12 +288,11 @@ mod tests {
     #[test]
     fn every_zone_agrees_with_jiff() {
         let mut compared = 0;
-        let index = Index::read();
-        for i in 0..index.len() {
-            let Entry { name, start, len } = index.entry(i).unwrap();
+        for i in 0..zone_count() {
+            let Entry { name, start, len } = entry(i).unwrap();
             let tzif = tzif(start, len).unwrap();
-            let ours = zone(name);
-            let jiff = jiff::tz::TimeZone::tzif(name, &tzif).unwrap();
+            let ours = zone(&name);
+            let jiff = jiff::tz::TimeZone::tzif(&name, &tzif).unwrap();
             let jiff_offset_ms = |ms: i64| {
                 let at = jiff::Timestamp::from_millisecond(ms).unwrap();
                 i64::from(jiff.to_offset(at).seconds()) * 1000
