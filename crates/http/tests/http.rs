@@ -433,13 +433,16 @@ fn the_component_keeps_rarely_read_bytes_out_of_its_memory_image() {
         "run tools/passive-data (spin.toml's build does)"
     );
     // Three passive segments for the zone database (its data, its names and
-    // its index, src/zone.rs) and one for each of the page's files that
-    // build.rs declares (it writes the same declarations for this native
-    // build).
+    // its index, src/zone.rs) and one for each file this crate's build.rs
+    // embeds, the page's and the OpenAPI document (it writes the same
+    // declarations for this native build).
     let generated = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/assets.rs"))
         .expect("build.rs's assets.rs");
     let files = generated.matches("passive_bytes::embed!").count();
-    assert!(files > 1, "build.rs declares the page's files with embed!");
+    assert!(
+        files > 1,
+        "build.rs declares the embedded files with embed!"
+    );
     assert_eq!(passive_segments, 3 + files, "passive segments");
     // What stays in the image fits one 64 KiB window of the kernel's
     // fault-around.
