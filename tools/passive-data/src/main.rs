@@ -355,6 +355,16 @@ mod tests {
     /// passive-bytes sections' NAMEs and bytes.
     type Blobs<'a> = &'a [(&'a str, &'a [u8])];
 
+    /// One loader, "a" (function 1), and its blob.
+    fn one_blob() -> Spec<'static> {
+        Spec {
+            functions: 1,
+            loaders: &[("a", 1)],
+            blobs: &[("a", b"alpha")],
+            ..Spec::default()
+        }
+    }
+
     fn module(spec: Spec) -> Vec<u8> {
         let mut types = TypeSection::new();
         types.ty().function([ValType::I32; 3], []);
@@ -490,11 +500,8 @@ mod tests {
     #[test]
     fn a_module_without_segments_gets_a_data_section() {
         let before = module(Spec {
-            functions: 1,
-            loaders: &[("a", 1)],
-            blobs: &[("a", b"alpha")],
             without_data: true,
-            ..Spec::default()
+            ..one_blob()
         });
         let (after, count) = rewrite(&before).unwrap();
         assert_eq!(count, 1);
@@ -515,11 +522,8 @@ mod tests {
     #[test]
     fn a_data_count_section_counts_the_new_segments() {
         let before = module(Spec {
-            functions: 1,
-            loaders: &[("a", 1)],
-            blobs: &[("a", b"alpha")],
             data_count: true,
-            ..Spec::default()
+            ..one_blob()
         });
         // Validation fails unless the count is the segments' new number.
         let (after, count) = rewrite(&before).unwrap();
@@ -529,23 +533,17 @@ mod tests {
 
     #[test]
     fn components_have_their_core_modules_rewritten() {
-        let spec = || Spec {
-            functions: 1,
-            loaders: &[("a", 1)],
-            blobs: &[("a", b"alpha")],
-            ..Spec::default()
-        };
         let mut component = wasm_encoder::Component::new();
         component.section(&wasm_encoder::RawSection {
             id: wasm_encoder::ComponentSectionId::CoreModule as u8,
-            data: &module(spec()),
+            data: &module(one_blob()),
         });
         let (after, count) = rewrite(&component.finish()).unwrap();
         assert_eq!(count, 1);
         assert!(Parser::is_component(&after));
         // The component holds the module as a rewrite of the module alone
         // gives it.
-        assert_eq!(read(&after), read(&rewrite(&module(spec())).unwrap().0));
+        assert_eq!(read(&after), read(&rewrite(&module(one_blob())).unwrap().0));
     }
 
     #[test]
