@@ -616,7 +616,7 @@ def http_md(httpr):
              "cost there: it reads the method and path, as routing must, and sends one fixed answer with the "
              "five headers and the length of the API's answers (not checked either; "
              "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`). It is built as the component is, "
-             "with the same `write` in place of wasi-libc's (`crates/spin/src/stdio.rs`) and the same stack "
+             "with the same `write` and `getenv` in place of wasi-libc's (`crates/spin/src/libc_overrides.rs`) and the same stack "
              "size (`crates/spin/build.rs`). ÷ floor is the component's req/s as a share of the floor's. Server CPU is the server process's user and system time over the "
              "run divided by the requests served (median of the runs): what a request costs the server "
              "whatever share of the two cores wrk left it. The next two columns are the kernel's part of it "
@@ -674,8 +674,8 @@ def instr_md(instr):
                  f"request costs that much more than \"ok\" ({fixed['wasm'] - ok['wasm']:,.0f} in its code, "
                  f"{fixed['host'] + fixed['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for the "
                  "method, the path, five headers and a longer body"
-                 + (", less the wiring of the stdio imports the \"ok\" handler carries and the fixed answer "
-                    "does not" if "fresh" in host else "")
+                 + (", less the wiring of the stdio and environment imports the \"ok\" handler carries and "
+                    "the fixed answer does not" if "fresh" in host else "")
                  + "). The other "
                  f"{ours['total'] - fixed['total']:,.0f} ({share(ours['total'] - fixed['total'], fixed['total'])} "
                  f"over the fixed answer) are this service's: {ours['wasm'] - fixed['wasm']:,.0f} in its code "

@@ -2,16 +2,16 @@
 //! as every handler must to route, and answers one fixed answer with the
 //! headers timestamp's API answers carry and a body of their usual length,
 //! with the same wasi:http calls as crates/spin/src/lib.rs, the same `write`
-//! in place of wasi-libc's (crates/spin/src/stdio.rs), so the same imports
-//! except those for the clock and the request's headers and body, and the
-//! same stack size (crates/spin/build.rs; spin-fixed-answer.toml's build
-//! command). What timestamp costs beyond this is its own work
+//! and `getenv` in place of wasi-libc's (crates/spin/src/libc_overrides.rs),
+//! so the same imports except those for the clock and the request's headers
+//! and body, and the same stack size (crates/spin/build.rs;
+//! spin-fixed-answer.toml's build command). What timestamp costs beyond this is its own work
 //! (BENCHMARKS.md compares the three).
 use spin_sdk::http::{Fields, IncomingRequest, OutgoingBody, OutgoingResponse, ResponseOutparam};
 use spin_sdk::http_component;
 
-#[path = "../../../crates/spin/src/stdio.rs"]
-mod stdio;
+#[path = "../../../crates/spin/src/libc_overrides.rs"]
+mod libc_overrides;
 
 const BODY: &[u8] = br#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#;
 

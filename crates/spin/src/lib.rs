@@ -9,8 +9,8 @@
 //! buffers are overwritten by every answer; nothing else is kept), so hosts
 //! may reuse an instance.
 //!
-//! [`stdio`] defines the component's own `write` in place of wasi-libc's,
-//! so the component does not carry wasi-libc's stdio and its imports.
+//! [`libc_overrides`] defines the component's own `write` and `getenv` in
+//! place of wasi-libc's, so the component does not carry their imports.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.
@@ -28,9 +28,9 @@ use wasi::io::streams::StreamError;
 use timestamp::Timestamp;
 use timestamp_http::routes::{self, RequestBody};
 
-mod stdio;
+mod libc_overrides;
 
-use stdio::WRITE_BYTES;
+use libc_overrides::WRITE_BYTES;
 
 /// Now, from the host's wall clock: read only for an empty date.
 ///

@@ -1,22 +1,31 @@
-//! The component's own `write`, which the linker takes in place of
-//! wasi-libc's, so that wasi-libc's stdio stays out of the component.
+//! The two wasi-libc functions the component defines itself, which the
+//! linker then takes in place of wasi-libc's: `write` and `getenv`. Each of
+//! wasi-libc's brings imports the component has no other use for, and a
+//! host wires every import each time it instantiates the component, which
+//! `spin up` and `wasmtime serve` (by default) do for every request.
 //!
-//! std calls `write` for a panic's message (and for `print!`, which the
-//! component does not use). wasi-libc's `write` brings its descriptor table
-//! and stdio streams, and with them imports of stdin, stdout, the terminals
-//! and wasi:io's polling, which the component never otherwise calls. A host
-//! wires every import each time it instantiates the component, which
-//! `spin up` and `wasmtime serve` (by default) do for every request. This
-//! `write` adds one import, wasi:cli's stderr, to those the component has
-//! anyway. Should std write through another libc function (`writev`, say),
-//! wasi-libc's stdio would come back, and
+//! - `write`: std calls it for a panic's message (and for `print!`, which
+//!   the component does not use). wasi-libc's brings its descriptor table
+//!   and stdio streams, and with them imports of stdin, stdout, the
+//!   terminals and wasi:io's polling. This one adds one import, wasi:cli's
+//!   stderr. Both stdout's and stderr's bytes go to stderr, which hosts log
+//!   beside stdout; the component has no other descriptor to write to.
+//! - `getenv`: std calls it for `RUST_BACKTRACE` when it reports a panic,
+//!   and the component reads no other variable, so those a host passes in
+//!   (spin.toml's `environment`, `wasmtime serve --env`) never mattered to
+//!   it. wasi-libc's copies the
+//!   whole environment in on first use, which imports wasi:cli's
+//!   environment, and exit for when that copy cannot be allocated. This one
+//!   finds no variable and imports nothing. std then never tries to print a
+//!   backtrace, which it cannot take on wasm (with `RUST_BACKTRACE=1` it
+//!   printed an empty one); hosts log the wasm backtrace of a trap.
+//!
+//! Should std reach these through other libc functions (`writev`,
+//! `environ`, say), wasi-libc's would come back with their imports, and
 //! `the_component_imports_only_what_it_uses` in crates/http/tests/http.rs
 //! would fail.
-//!
-//! Both stdout's and stderr's bytes go to stderr, which hosts log beside
-//! stdout; the component has no other descriptor to write to.
 
-use libc::{c_int, c_void, size_t, ssize_t};
+use libc::{c_char, c_int, c_void, size_t, ssize_t};
 
 /// The most bytes one wasi:io `blocking-write-and-flush` call takes: the
 /// chunk size of this `write` and of the answer's body (src/lib.rs).
@@ -64,4 +73,11 @@ fn failed(code: c_int) -> ssize_t {
     // component's only one.
     unsafe { *libc::__errno_location() = code };
     -1
+}
+
+/// POSIX `getenv`, with wasi-libc's signature: no variable is set, so it
+/// answers null for every `name`, without reading it.
+#[unsafe(no_mangle)]
+pub extern "C" fn getenv(_name: *const c_char) -> *mut c_char {
+    std::ptr::null_mut()
 }
