@@ -111,7 +111,10 @@ def core():
     return rust, js
 
 
-HTTP_ROUNDS = 5
+# Seven rounds: on a 2-core VM one server's runs can land in two bands
+# minutes apart, and a median of five still moved with which band a run
+# fell in.
+HTTP_ROUNDS = 7
 
 
 OK_HANDLER = "a spin-sdk handler answering \"ok\" (`bench/size-baseline`)"
@@ -152,7 +155,9 @@ def http_servers():
 def http_bench():
     """Each server HTTP_ROUNDS times, interleaved; the run with the median
     req/s is reported (single runs on a 2-core VM land in two bands). Each
-    component row keeps the names of its ceiling and floor rows."""
+    component row keeps the names of its ceiling and floor rows, and the
+    median over the rounds of its req/s as a share of theirs in the same
+    round (the runs of one round are back to back)."""
     build_baseline()
     common = ["--duration", "10", "--connections", "32", "--paths", "fcc", "--json"]
     servers = http_servers()
@@ -168,6 +173,12 @@ def http_bench():
                              kernel_us=statistics.median(r["server_kernel_us_per_request"] for r in rs),
                              faults=statistics.median(r["server_page_faults_per_request"] for r in rs),
                              ceiling=ceiling, floor=floor)
+    for name, _, ceiling, floor in servers:
+        for key, other in (("paired_ceiling", ceiling), ("paired_floor", floor)):
+            if other:
+                results[name][key] = statistics.median(
+                    ours["req_per_s"] / theirs["req_per_s"]
+                    for ours, theirs in zip(runs[name], runs[other]) if theirs["req_per_s"])
     return results
 
 
@@ -644,6 +655,16 @@ def http_md(httpr):
                  f"{ratio(r['req_per_s'], node_rps)} | {of_ceiling} | {of_floor} | {r['cpu_us']:.1f} | "
                  f"{r['kernel_us']:.1f} | {r['faults']:.1f} | {ratio(node_cpu, r['cpu_us'])} | {every} |")
     L.append("")
+    paired = [(name, r) for name, r in httpr.items() if r.get("paired_ceiling")]
+    if paired:
+        L.append("The same shares, round by round: in each round a component ran right before its ceiling and "
+                 "its floor, and this VM's speed drifts over minutes, so the runs of one round are the closest "
+                 "comparison. The median over the rounds of the component's req/s as a share of its ceiling's "
+                 "and its floor's in the same round:\n")
+        for name, r in paired:
+            L.append(f"- {name}: {share(r['paired_ceiling'], 1)} of its ceiling, "
+                     f"{share(r.get('paired_floor'), 1)} of its floor")
+        L.append("")
     return L
 
 
