@@ -36,6 +36,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import socket
 import statistics
 import subprocess
@@ -187,20 +188,35 @@ BASELINE = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/
 BASELINE_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin.toml")
 FIXED = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/examples/fixed_answer.wasm")
 FIXED_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin-fixed-answer.toml")
+# The fixed answer built with only the first n of its five headers
+# (fixed_answer.rs's FIXED_ANSWER_HEADERS), n from 0 to 4: the instructions
+# section counts what each header costs the host.
+FIXED_WITH_HEADERS = {n: os.path.join(ROOT, f"bench/size-baseline/target/fixed_answer_{n}_headers.wasm")
+                      for n in range(5)}
 
 
 @functools.cache
 def build_baseline():
     """The "ok" handler and the fixed-answer handler (one crate, one build
-    of their dependencies), once per bench run."""
+    of their dependencies), once per bench run; the fixed answer also with
+    fewer headers (FIXED_WITH_HEADERS), built before the whole one."""
     manifest = os.path.join(ROOT, "bench/size-baseline/Cargo.toml")
     run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest])
     # The fixed answer as its Spin manifest builds it (with the component's
     # stack size). Spin takes one command or a list.
     with open(FIXED_MANIFEST, "rb") as f:
         command = tomllib.load(f)["component"]["fixed-answer"]["build"]["command"]
-    for one in [command] if isinstance(command, str) else command:
-        run(shlex.split(one), cwd=os.path.dirname(FIXED_MANIFEST))
+    environment = {k: v for k, v in os.environ.items() if k != "FIXED_ANSWER_HEADERS"}
+
+    def build_fixed(headers=None):
+        env = environment if headers is None else {**environment, "FIXED_ANSWER_HEADERS": str(headers)}
+        for one in [command] if isinstance(command, str) else command:
+            run(shlex.split(one), cwd=os.path.dirname(FIXED_MANIFEST), env=env)
+
+    for headers, path in FIXED_WITH_HEADERS.items():
+        build_fixed(headers)
+        shutil.copyfile(FIXED, path)
+    build_fixed()
 
 
 def first_ok(port, deadline):
@@ -326,7 +342,14 @@ def instructions():
         for host, command in hosts.items():
             for component, wasm in INSTR_COMPONENTS:
                 results[(host, component)] = callgrind_per_request(command, wasm, paths_file, tmp)
-    return results
+        # What each header costs, where the goal is stated: with reuse.
+        by_headers = {n: callgrind_per_request(hosts[HEADERS_HOST], wasm, paths_file, tmp)
+                      for n, wasm in FIXED_WITH_HEADERS.items()}
+    return {"table": results, "by_headers": by_headers}
+
+
+# The host the cost of each header is counted under.
+HEADERS_HOST = "wasmtime serve (`scripts/serve-flags`)"
 
 
 # The instructions table's components, in order: this one, the "ok"
@@ -361,6 +384,14 @@ def callgrind_per_request(command, wasm, paths_file, tmp):
                           os.path.join(ROOT, "tools/load/paths.lua"), f"http://127.0.0.1:{port}", "--", paths_file])
             return int(re.search(r"^LOAD requests=(\d+)", result, re.M).group(1))
 
+        # The headers the handler sends (not those the host adds).
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        conn.request("GET", load.FCC_PATHS[0])
+        answer = conn.getresponse()
+        answer.read()
+        conn.close()
+        sent = [name.lower() for name, _ in answer.getheaders()
+                if name.lower() not in ("date", "transfer-encoding")]
         wrk(3)  # warm-up: pools filled, first-use paths taken
         run(["callgrind_control", "--zero", str(server.pid)])
         requests = wrk(CALLGRIND_SECONDS)
@@ -373,7 +404,7 @@ def callgrind_per_request(command, wasm, paths_file, tmp):
     wasm_code = by_object.pop("???", 0)
     host = sum(n for obj, n in by_object.items() if os.path.basename(obj) == "wasmtime")
     return {"requests": requests, "total": total / requests, "wasm": wasm_code / requests,
-            "host": host / requests, "libs": (total - wasm_code - host) / requests}
+            "host": host / requests, "libs": (total - wasm_code - host) / requests, "headers": sent}
 
 
 def callgrind_self_costs(path):
@@ -668,7 +699,8 @@ def http_md(httpr):
     return L
 
 
-def instr_md(instr):
+def instr_md(measured):
+    instr, by_headers = measured["table"], measured["by_headers"]
     L = []
     L.append("## Where a request's work goes: instructions per request\n")
     L.append(f"Counted by callgrind (`valgrind --tool=callgrind`) in the server process while `wrk -t1 -c4` sends "
@@ -705,6 +737,33 @@ def instr_md(instr):
                  + (" (with a fresh instance, most of it instantiating a larger module with the clock's and the "
                     "request headers' and body's imports)."
                     if "fresh" in host else "."))
+    L.append("")
+    L.extend(headers_md(instr, by_headers))
+    return L
+
+
+def headers_md(instr, by_headers):
+    """What each of the answer's headers costs, from the fixed answer built
+    with fewer of them: the floor's share over "ok", taken apart."""
+    ok = instr[(HEADERS_HOST, INSTR_COMPONENTS[1][0])]
+    rows = [*by_headers.values(), instr[(HEADERS_HOST, INSTR_COMPONENTS[2][0])]]
+    L = []
+    L.append(f"What each header costs, under {HEADERS_HOST}: the fixed answer built with only the first n of its "
+             "headers (`FIXED_ANSWER_HEADERS=n` at build time; all five is the floor above), counted the same "
+             "way. The first fixed-answer row differs from \"ok\" in reading the method and the path and in "
+             "its answer's length; each row after it adds one header, whose cost is mostly the host's: lifting "
+             "its name and value out of the component, checking them, storing them and writing them out.\n")
+    L.append("| handler | the headers it sends | instructions per request | more than the row before | more than "
+             "\"ok\" |")
+    L.append("|---|---|---:|---:|---:|")
+    L.append(f"| \"ok\" handler | {', '.join(ok['headers']) or 'none'} | {ok['total']:,.0f} | – | – |")
+    before = ok
+    for r in rows:
+        count = len(r["headers"])
+        L.append(f"| fixed answer, {count} header{'' if count == 1 else 's'} | {', '.join(r['headers']) or 'none'} | "
+                 f"{r['total']:,.0f} | {r['total'] - before['total']:,.0f} | "
+                 f"{share(r['total'] - ok['total'], ok['total'])} |")
+        before = r
     L.append("")
     return L
 
