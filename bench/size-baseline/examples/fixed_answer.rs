@@ -5,8 +5,8 @@
 //! and `getenv` in place of wasi-libc's (crates/spin/src/libc_overrides.rs),
 //! so the same imports except those for the clock and the request's headers
 //! and body, and the same stack size (crates/spin/build.rs;
-//! spin-fixed-answer.toml's build command). What timestamp costs beyond this is its own work
-//! (BENCHMARKS.md compares the three).
+//! spin-fixed-answer.toml's build command). What timestamp costs beyond
+//! this is its own work (BENCHMARKS.md compares the three).
 use spin_sdk::http::{Fields, IncomingRequest, OutgoingBody, OutgoingResponse, ResponseOutparam};
 use spin_sdk::http_component;
 

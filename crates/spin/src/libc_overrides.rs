@@ -13,12 +13,12 @@
 //! - `getenv`: std calls it for `RUST_BACKTRACE` when it reports a panic,
 //!   and the component reads no other variable, so those a host passes in
 //!   (spin.toml's `environment`, `wasmtime serve --env`) never mattered to
-//!   it. wasi-libc's copies the
-//!   whole environment in on first use, which imports wasi:cli's
-//!   environment, and exit for when that copy cannot be allocated. This one
-//!   finds no variable and imports nothing. std then never tries to print a
-//!   backtrace, which it cannot take on wasm (with `RUST_BACKTRACE=1` it
-//!   printed an empty one); hosts log the wasm backtrace of a trap.
+//!   it. wasi-libc's copies the whole environment in on first use, which
+//!   imports wasi:cli's environment, and exit for when that copy cannot be
+//!   allocated. This one finds no variable and imports nothing. std then
+//!   never tries to print a backtrace, which it cannot take on wasm (with
+//!   `RUST_BACKTRACE=1` it printed an empty one); hosts log the wasm
+//!   backtrace of a trap.
 //!
 //! Should std reach these through other libc functions (`writev`,
 //! `environ`, say), wasi-libc's would come back with their imports, and
