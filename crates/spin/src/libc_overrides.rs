@@ -11,14 +11,14 @@
 //!   stderr. Both stdout's and stderr's bytes go to stderr, which hosts log
 //!   beside stdout; the component has no other descriptor to write to.
 //! - `getenv`: std calls it for `RUST_BACKTRACE` when it reports a panic,
-//!   and the component reads no other variable, so those a host passes in
-//!   (spin.toml's `environment`, `wasmtime serve --env`) never mattered to
-//!   it. wasi-libc's copies the whole environment in on first use, which
-//!   imports wasi:cli's environment, and exit for when that copy cannot be
-//!   allocated. This one finds no variable and imports nothing. std then
-//!   never tries to print a backtrace, which it cannot take on wasm (with
-//!   `RUST_BACKTRACE=1` it printed an empty one); hosts log the wasm
-//!   backtrace of a trap.
+//!   and the component reads no other variable. wasi-libc's copies the
+//!   whole environment in on first use, which imports wasi:cli's
+//!   environment, and exit for when that copy cannot be allocated. This one
+//!   finds no variable and imports nothing, so variables a host passes in
+//!   (spin.toml's `environment`, `wasmtime serve --env`) are not seen.
+//!   `RUST_BACKTRACE=1` only ever made std print an empty backtrace, as it
+//!   takes none on wasm; std's panic message still suggests setting it,
+//!   which now does nothing. Hosts log the wasm backtrace of a trap.
 //!
 //! Should std reach these through other libc functions (`writev`,
 //! `environ`, say), wasi-libc's would come back with their imports, and
