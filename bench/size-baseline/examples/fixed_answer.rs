@@ -49,10 +49,8 @@ async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
     } else {
         200
     };
-    let headers: Vec<(String, Vec<u8>)> = HEADERS[..SENT]
-        .iter()
-        .map(|&(name, value)| (name.to_owned(), value.to_vec()))
-        .collect();
+    let headers: [(String, Vec<u8>); SENT] =
+        std::array::from_fn(|i| (HEADERS[i].0.to_owned(), HEADERS[i].1.to_vec()));
     let response =
         OutgoingResponse::new(Fields::from_list(&headers).unwrap_or_else(|_| Fields::new()));
     if status != 200 {
