@@ -367,25 +367,23 @@ fn serve(asset: &'static Asset, method: &str, accept_encoding: Option<&str>) -> 
             .headers
             .push(("cache-control", "public, max-age=3600".into()));
     }
-    // A HEAD answer has no body (`handle_with_body`): nothing to read.
-    let head = method == "HEAD";
-    if !asset.gzipped {
-        if !head {
-            response.body = asset.stored.all();
-        }
-        return response;
+    // No header, or one without gzip, gets the file as it is. (Without the
+    // header any coding is allowed, but curl and scripts then get what they
+    // asked for in the URL.)
+    let send_gzipped = asset.gzipped && accept_encoding.is_some_and(accepts_gzip);
+    if asset.gzipped {
+        response.headers.push(("vary", "accept-encoding".into()));
     }
-    response.headers.push(("vary", "accept-encoding".into()));
-    if accept_encoding.is_some_and(accepts_gzip) {
+    if send_gzipped {
         response.headers.push(("content-encoding", "gzip".into()));
-        if !head {
-            response.body = asset.stored.all();
-        }
-    } else if !head {
-        // No header, or one without gzip: the file as it is. (Without the
-        // header any coding is allowed, but curl and scripts then get
-        // what they asked for in the URL.)
-        response.body = asset.bytes();
+    }
+    // A HEAD answer has no body (`handle_with_body`): nothing to read.
+    if method != "HEAD" {
+        response.body = if asset.gzipped && !send_gzipped {
+            asset.bytes()
+        } else {
+            asset.stored.all()
+        };
     }
     response
 }
