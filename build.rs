@@ -11,6 +11,7 @@ fn main() {
     // script after any change in the package, deflating every zone again.
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/compact_tzif.rs");
+    println!("cargo::rerun-if-changed=src/zone_index.rs");
     #[cfg(feature = "tzdb")]
     tzdb::write();
 }
@@ -20,10 +21,17 @@ fn main() {
 mod compact_tzif;
 
 #[cfg(feature = "tzdb")]
+#[path = "src/zone_index.rs"]
+#[allow(dead_code)] // the build writes entries and reads none back
+mod zone_index;
+
+#[cfg(feature = "tzdb")]
 mod tzdb {
     use std::collections::HashMap;
     use std::path::PathBuf;
     use std::{env, fs};
+
+    use super::zone_index::IndexEntry;
 
     pub fn write() {
         let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -32,7 +40,6 @@ mod tzdb {
         let mut data = Vec::new();
         // Links (Asia/Calcutta, US/Eastern) share their zone's bytes.
         let mut stored: HashMap<*const u8, (usize, usize)> = HashMap::new();
-        // src/zone.rs's `entry` reads these back.
         let mut all_names = Vec::new();
         let mut index = Vec::new();
         for name in names {
@@ -54,10 +61,14 @@ mod tzdb {
             });
             let name_start = all_names.len();
             all_names.extend_from_slice(name.as_bytes());
-            for field in [name_start, all_names.len(), start, len] {
-                let field = u32::try_from(field).expect("the database is far below 4 GiB");
-                index.extend_from_slice(&field.to_le_bytes());
-            }
+            let offset = |at: usize| u32::try_from(at).expect("the database is far below 4 GiB");
+            let entry = IndexEntry {
+                name_start: offset(name_start),
+                name_end: offset(all_names.len()),
+                data_start: offset(start),
+                data_len: offset(len),
+            };
+            index.extend_from_slice(&entry.to_bytes());
         }
         fs::write(out.join("tzdb.names"), all_names).expect("OUT_DIR is writable");
         fs::write(out.join("tzdb.index"), index).expect("OUT_DIR is writable");

@@ -39,6 +39,8 @@ mod parse;
 mod timestamp;
 #[cfg(feature = "tzdb")]
 mod zone;
+#[cfg(feature = "tzdb")]
+mod zone_index;
 
 pub use error::Error;
 pub use local_zone::{LocalZone, Utc};

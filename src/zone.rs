@@ -22,6 +22,7 @@ use tz::TimeZone;
 use crate::LocalZone;
 use crate::civil::{self, MS_PER_DAY};
 use crate::compact_tzif;
+use crate::zone_index::{ENTRY_BYTES, IndexEntry};
 
 /// 400 Gregorian years, in milliseconds: the calendar's whole cycle.
 const CYCLE_MS: i64 = 146_097 * MS_PER_DAY;
@@ -75,14 +76,11 @@ passive_bytes::embed! {
 }
 
 passive_bytes::embed! {
-    /// For each zone in `NAMES`' order, four little-endian `u32`s: where
-    /// its name starts and ends in `NAMES`, and where its deflated TZif data
-    /// starts in `DEFLATED` and how long it is (build.rs).
+    /// For each zone in `NAMES`' order, its entry: where its name is in
+    /// `NAMES`, and where its deflated TZif data is in `DEFLATED`
+    /// (src/zone_index.rs).
     static INDEX = concat!(env!("OUT_DIR"), "/tzdb.index");
 }
-
-/// The bytes of one zone's entry in `INDEX`.
-const ENTRY_BYTES: usize = 16;
 
 /// A zone's name and where its data is in `DEFLATED`.
 struct Entry {
@@ -101,19 +99,15 @@ fn zone_count() -> usize {
 /// search reads, not the whole index (crates/passive-bytes).
 fn entry(i: usize) -> Option<Entry> {
     let bytes = INDEX.get(i * ENTRY_BYTES..(i + 1) * ENTRY_BYTES)?;
-    let field = |k: usize| {
-        let mut le = [0; 4];
-        le.copy_from_slice(&bytes[4 * k..4 * k + 4]);
-        u32::from_le_bytes(le)
-    };
-    let name = match NAMES.get(field(0) as usize..field(1) as usize)? {
+    let index = IndexEntry::from_bytes(bytes.as_ref().try_into().ok()?);
+    let name = match NAMES.get(index.name_start as usize..index.name_end as usize)? {
         Cow::Borrowed(name) => Cow::Borrowed(std::str::from_utf8(name).ok()?),
         Cow::Owned(name) => Cow::Owned(String::from_utf8(name).ok()?),
     };
     Some(Entry {
         name,
-        start: field(2),
-        len: field(3),
+        start: index.data_start,
+        len: index.data_len,
     })
 }
 
