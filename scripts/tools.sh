@@ -1,0 +1,10 @@
+# Sourced by scripts/setup, scripts/run and scripts/test: where the tools
+# that are not Rust crates live (once per machine; CI clones the repo afresh
+# but keeps the machine), and which Spin CLI the scripts use.
+TOOLS_DIR="${XDG_DATA_HOME:-$HOME/.local/share}/timestamp-tools"
+
+# The Spin CLI: $SPIN, else spin on PATH, else the one scripts/setup
+# unpacks from ../shared/spin (which may be absent: test with -x).
+spin_cli() {
+  printf '%s\n' "${SPIN:-$(command -v spin || echo "${TOOLS_DIR}/bin/spin")}"
+}
