@@ -11,13 +11,18 @@ import { CHROMIUM, chromium, corpus, packPackage, root, startHost } from './supp
 test('the page converts as you type and calls the API', async (t) => {
   const host = await startHost();
   t.after(() => host.stop());
+  // Chromium writes to its profile until it has closed, and node runs a
+  // test's after hooks in the order they were added: one hook, close first.
   const profile = mkdtempSync(join(tmpdir(), 'timestamp-chromium-'));
-  t.after(() => rmSync(profile, { recursive: true, force: true }));
-  const context = await chromium.launchPersistentContext(profile, {
+  let context;
+  t.after(async () => {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+  context = await chromium.launchPersistentContext(profile, {
     ...CHROMIUM,
     timezoneId: 'America/New_York',
   });
-  t.after(() => context.close());
 
   const page = await context.newPage();
   const problems = [];
