@@ -757,8 +757,8 @@ def instr_md(measured):
 def headers_md(instr, by_headers):
     """What each of the answer's headers costs, from the fixed answer built
     with fewer of them: the floor's share over "ok", taken apart."""
-    ok = instr[(HEADERS_HOST, INSTR_COMPONENTS[1][0])]
-    rows = [*by_headers.values(), instr[(HEADERS_HOST, INSTR_COMPONENTS[2][0])]]
+    _, ok, fixed = (r for (h, _), r in instr.items() if h == HEADERS_HOST)
+    rows = [*by_headers.values(), fixed]
     L = []
     L.append(f"What each header costs, under {HEADERS_HOST}: the fixed answer built with only the first n of its "
              "headers (`FIXED_ANSWER_HEADERS=n` at build time; all five is the floor above), counted the same "
