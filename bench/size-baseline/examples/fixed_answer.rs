@@ -1,7 +1,8 @@
 //! The floor of any handler of this API: it reads the method and the path,
 //! as every handler must to route, and answers one fixed answer with the
 //! headers timestamp's API answers carry and a body of their usual length,
-//! with the same wasi:http calls as crates/spin/src/lib.rs, the same `write`
+//! with the same wasi:http calls as crates/spin/src/lib.rs (its body through
+//! the same write loop, crates/spin/src/output_stream.rs), the same `write`
 //! and `getenv` in place of wasi-libc's (crates/spin/src/libc_overrides.rs),
 //! so the same imports except those for the clock and the request's headers
 //! and body, and the same stack size (crates/spin/build.rs;
@@ -12,6 +13,8 @@ use spin_sdk::http_component;
 
 #[path = "../../../crates/spin/src/libc_overrides.rs"]
 mod libc_overrides;
+#[path = "../../../crates/spin/src/output_stream.rs"]
+mod output_stream;
 
 const BODY: &[u8] = br#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#;
 
@@ -57,9 +60,10 @@ async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
         let _ = response.set_status_code(status);
     }
     let Ok(body) = response.body() else { return };
+    let stream = body.write();
     response_out.set(response);
-    if let Ok(stream) = body.write() {
-        let _ = stream.blocking_write_and_flush(BODY);
+    if let Ok(stream) = stream {
+        let _ = output_stream::write_all(&stream, BODY);
     }
     let _ = OutgoingBody::finish(body, None);
 }

@@ -9,8 +9,10 @@
 //! buffers are overwritten by every answer; nothing else is kept), so hosts
 //! may reuse an instance.
 //!
-//! [`libc_overrides`] defines the component's own `write` and `getenv` in
-//! place of wasi-libc's, so the component does not carry their imports.
+//! Every body goes out in as few writes as the host permits
+//! ([`output_stream`]). [`libc_overrides`] defines the component's own
+//! `write` and `getenv` in place of wasi-libc's, so the component does not
+//! carry their imports.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.
@@ -29,8 +31,7 @@ use timestamp::Timestamp;
 use timestamp_http::routes::{self, RequestBody};
 
 mod libc_overrides;
-
-use libc_overrides::WRITE_BYTES;
+mod output_stream;
 
 /// Now, from the host's wall clock: read only for an empty date.
 ///
@@ -74,10 +75,12 @@ async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
 }
 
 /// Sends `answer` with wasi:http directly: the headers in one call, the
-/// response handed to the host, then the body in blocking writes. spin-sdk's
-/// `Response` path gives the same bytes, but its asynchronous body sink polls
-/// the stream's readiness around every write, and each of those is a call
-/// into the host, which costs more than this service's own work.
+/// response handed to the host, then the body in as few writes as the host
+/// permits ([`output_stream::write_all`]: one, for every answer this API
+/// sends). spin-sdk's `Response` path gives the same bytes, but its
+/// asynchronous body sink polls the stream's readiness around every write,
+/// and each of those is a call into the host, which costs more than this
+/// service's own work.
 fn respond(response_out: ResponseOutparam, answer: routes::Response) {
     let response = OutgoingResponse::new(fields(&answer.headers));
     // A new response is a 200: setting that again would be one more call
@@ -89,16 +92,16 @@ fn respond(response_out: ResponseOutparam, answer: routes::Response) {
     let Ok(body) = response.body() else {
         return;
     };
+    let stream = body.write();
     // Handed over before the body is written, so a body larger than the
-    // host's buffer cannot block on a reader that has not started.
+    // host's buffer cannot block on a reader that has not started; and the
+    // body's write straight after, with nothing between: a host that sends
+    // the head before the body is ready sends them as two pieces, the stall
+    // that output_stream.rs is about.
     response_out.set(response);
-    if let Ok(stream) = body.write() {
-        for chunk in answer.body.chunks(WRITE_BYTES) {
-            if stream.blocking_write_and_flush(chunk).is_err() {
-                // The client went away; nothing is left to tell it.
-                break;
-            }
-        }
+    if let Ok(stream) = stream {
+        // An error means the client went away; nothing is left to tell it.
+        let _ = output_stream::write_all(&stream, &answer.body);
     }
     let _ = OutgoingBody::finish(body, None);
 }

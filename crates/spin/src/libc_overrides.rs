@@ -27,10 +27,6 @@
 
 use libc::{c_char, c_int, c_void, size_t, ssize_t};
 
-/// The most bytes one wasi:io `blocking-write-and-flush` call takes: the
-/// chunk size of this `write` and of the answer's body (src/lib.rs).
-pub(crate) const WRITE_BYTES: usize = 4096;
-
 /// POSIX `write` for descriptors 1 and 2, with wasi-libc's signature: the
 /// bytes go to wasi:cli's stderr and their count is returned. Any other
 /// descriptor fails with `EBADF`; a stream that fails before any byte went
@@ -54,17 +50,14 @@ pub unsafe extern "C" fn write(fd: c_int, buf: *const c_void, count: size_t) -> 
     // SAFETY: `write`'s contract, above; with `count` above zero, `buf`
     // points to that many readable bytes.
     let bytes = unsafe { std::slice::from_raw_parts(buf.cast::<u8>(), count) };
-    let stderr = wasi::cli::stderr::get_stderr();
-    for (i, chunk) in bytes.chunks(WRITE_BYTES).enumerate() {
-        if stderr.blocking_write_and_flush(chunk).is_err() {
-            return match i * WRITE_BYTES {
-                0 => failed(libc::EIO),
-                // Below `total`, so it fits.
-                written => written as ssize_t,
-            };
-        }
+    // The same loop as the answer's body, so the component imports one set
+    // of wasi:io's write calls.
+    match crate::output_stream::write_all(&wasi::cli::stderr::get_stderr(), bytes) {
+        Ok(()) => total,
+        Err((0, _)) => failed(libc::EIO),
+        // Below `total`, so it fits.
+        Err((written, _)) => written as ssize_t,
     }
-    total
 }
 
 /// -1, with `errno` set to `code`, as a failed libc call returns.
