@@ -84,13 +84,15 @@ fn an_empty_date_is_now() {
 fn the_whole_corpus_over_http() {
     let cases = corpus();
     let host = Host::start_as_served();
+    // On one connection, as a browser or a client library sends them.
+    let mut connection = host.keep_alive();
     let mut wrong = Vec::new();
     for case in &cases {
         let target = format!(
             "/api/{}",
             utf8_percent_encode(&case.input, NON_ALPHANUMERIC)
         );
-        let response = host.get(&target);
+        let response = connection.get(&target);
         if response.status != 200 || response.json() != case.expected {
             wrong.push(format!(
                 "{:?}: node {} / http {} {}",
@@ -275,7 +277,9 @@ fn the_page_and_its_wasm_are_served_with_their_types() {
     assert_eq!(wasm.status, 200);
     assert_eq!(wasm.header("content-type"), Some("application/wasm"));
     assert_eq!(&wasm.body[..4], b"\0asm");
-    // Written in 4 KiB pieces (crates/spin/src/lib.rs): every byte arrives.
+    // Over the 4 KiB one wasi:io `blocking-write-and-flush` takes, so it
+    // goes out in one `write` (crates/spin/src/output_stream.rs): every byte
+    // arrives.
     let built = std::fs::read(repo_root().join("www/pkg/timestamp_bg.wasm")).expect("built");
     assert!(built.len() > 4 * 4096);
     assert!(
@@ -384,6 +388,19 @@ fn the_component_imports_only_what_it_uses() {
         ],
         "all imports: {imports:?}"
     );
+    // Its bodies go out in writes as wide as the host permits
+    // (crates/spin/src/output_stream.rs), never in the 4 KiB pieces of
+    // `blocking-write-and-flush`, which stall under a host that leaves
+    // Nagle's algorithm on (docs/spin-nodelay.md).
+    let names = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    for call in ["check-write", "write", "blocking-flush"] {
+        let import = format!("[method]output-stream.{call}");
+        assert!(names(&import), "the component does not import {import}");
+    }
+    assert!(
+        !names("[method]output-stream.blocking-write-and-flush"),
+        "the component writes in blocking-write-and-flush's 4 KiB pieces"
+    );
     // It is a wasi:http proxy: it exports the incoming handler.
     let text = String::from_utf8_lossy(&bytes);
     assert!(
@@ -459,6 +476,87 @@ fn post_batch(host: &Host, target: &str, body: &[u8]) -> common::host::HttpRespo
     .into_bytes();
     request.extend_from_slice(body);
     host.send(&request)
+}
+
+/// Every kind of answer, from the smallest to the largest the API sends,
+/// arrives whole and in order on one kept-alive connection, as browsers and
+/// HTTP libraries keep theirs, and is the answer the same request gets on a
+/// connection of its own. (How fast each arrives is BENCHMARKS.md's
+/// "latency by answer size"; tests time nothing.)
+#[test]
+fn answers_of_every_size_on_one_kept_alive_connection() {
+    let host = Host::start_as_served();
+    let cases: Vec<_> = corpus()
+        .into_iter()
+        .filter(|case| case.input.len() <= 40 && is_date(&case.expected))
+        .take(1000)
+        .collect();
+    assert_eq!(cases.len(), 1000);
+    let batch_of = |n: usize| {
+        let inputs: Vec<&str> = cases[..n].iter().map(|c| c.input.as_str()).collect();
+        serde_json::to_vec(&inputs).expect("JSON")
+    };
+    let gzip = "Accept-Encoding: gzip\r\n";
+    // (method, target, header lines, body, the least the answer's body
+    // weighs): a batch's answers are ~60 bytes each, ~160 with every field.
+    let requests: [(&str, &str, &str, Vec<u8>, usize); 12] = [
+        ("GET", "/api/2016-12-25", "", vec![], 60),
+        ("POST", "/api/batch", "", batch_of(170), 9_000),
+        ("GET", "/api/openapi.json", "", vec![], 9_000),
+        ("GET", "/pkg/timestamp_bg.wasm", gzip, vec![], 9_000),
+        ("GET", "/api/2016-12-25", "", vec![], 60),
+        ("POST", "/api/batch", "", batch_of(1000), 55_000),
+        (
+            "POST",
+            "/api/batch?format=full&tz=America/Argentina/Buenos_Aires",
+            "",
+            batch_of(1000),
+            140_000,
+        ),
+        ("HEAD", "/", gzip, vec![], 0),
+        ("OPTIONS", "/api/batch", "", vec![], 0),
+        ("GET", "/nope", "", vec![], 10),
+        ("PUT", "/api/hello", "", vec![], 10),
+        ("GET", "/api/this-is-not-a-date", "", vec![], 20),
+    ];
+    let mut connection = host.keep_alive();
+    for _ in 0..3 {
+        for (method, target, headers, body, least) in &requests {
+            let kept = connection.send(method, target, headers, body);
+            let mut alone = format!(
+                "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}\
+                 Content-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            )
+            .into_bytes();
+            alone.extend_from_slice(body);
+            let alone = host.send(&alone);
+            assert!(kept.status < 500, "{method} {target}: {}", kept.status);
+            assert_eq!(kept.status, alone.status, "{method} {target}");
+            for header in ["content-type", "content-encoding", "content-length"] {
+                assert_eq!(
+                    kept.header(header),
+                    alone.header(header),
+                    "{method} {target}: {header}"
+                );
+            }
+            assert!(
+                kept.body == alone.body,
+                "{method} {target}: {} bytes kept-alive, {} alone",
+                kept.body.len(),
+                alone.body.len()
+            );
+            assert!(
+                kept.body.len() >= *least,
+                "{method} {target}: {} bytes",
+                kept.body.len()
+            );
+        }
+        // The batch's answers are node's.
+        let answers = connection.send("POST", "/api/batch", "", &batch_of(1000));
+        let expected: Vec<&serde_json::Value> = cases.iter().map(|c| &c.expected).collect();
+        assert_eq!(answers.json(), json!(expected));
+    }
 }
 
 #[test]

@@ -469,6 +469,148 @@ impl Host {
     pub fn get(&self, target: &str) -> HttpResponse {
         self.request("GET", target)
     }
+
+    /// A connection that stays open for request after request, as browsers
+    /// and HTTP client libraries keep theirs.
+    pub fn keep_alive(&self) -> KeptAlive {
+        let stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect to the host");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("set timeout");
+        KeptAlive {
+            stream,
+            unread: Vec::new(),
+        }
+    }
+}
+
+/// One kept-alive HTTP/1.1 connection to the host: each call sends one
+/// request and reads exactly its answer, by its `Content-Length` or its
+/// chunks, leaving the connection open for the next.
+pub struct KeptAlive {
+    stream: TcpStream,
+    /// Bytes read past the last answer (none, from a host that waits for
+    /// the next request).
+    unread: Vec<u8>,
+}
+
+impl KeptAlive {
+    /// Sends `method target` with the header lines `headers` (each ending
+    /// in CRLF) and `body` (and its length when there is one), and reads
+    /// its answer.
+    pub fn send(&mut self, method: &str, target: &str, headers: &str, body: &[u8]) -> HttpResponse {
+        let mut request = format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n{headers}");
+        if !body.is_empty() {
+            request.push_str(&format!(
+                "Content-Type: application/json\r\nContent-Length: {}\r\n",
+                body.len()
+            ));
+        }
+        request.push_str("\r\n");
+        let mut request = request.into_bytes();
+        request.extend_from_slice(body);
+        self.stream
+            .write_all(&request)
+            .expect("send on the kept-alive connection");
+        self.read_answer(method == "HEAD")
+    }
+
+    pub fn get(&mut self, target: &str) -> HttpResponse {
+        self.send("GET", target, "", b"")
+    }
+
+    /// Reads one answer: its head, then as many body bytes as it says (none
+    /// for a HEAD, a 204 or a 304).
+    fn read_answer(&mut self, head_only: bool) -> HttpResponse {
+        let head_len = loop {
+            let mut headers = [httparse::EMPTY_HEADER; 64];
+            match httparse::Response::new(&mut headers).parse(&self.unread) {
+                Ok(httparse::Status::Complete(len)) => break len,
+                Ok(httparse::Status::Partial) => self.read_more(),
+                Err(e) => panic!(
+                    "not an HTTP answer ({e}): {:?}",
+                    String::from_utf8_lossy(&self.unread)
+                ),
+            }
+        };
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        let mut head = httparse::Response::new(&mut headers);
+        let _ = head.parse(&self.unread[..head_len]);
+        let header = |name: &str| {
+            head.headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case(name))
+                .map(|h| String::from_utf8_lossy(h.value).into_owned())
+        };
+        let body_len = if head_only || matches!(head.code, Some(204 | 304)) {
+            Some(0)
+        } else if header("transfer-encoding").is_some_and(|v| v.eq_ignore_ascii_case("chunked")) {
+            None
+        } else {
+            let length = header("content-length").unwrap_or_else(|| {
+                panic!(
+                    "a kept-alive answer needs a length or chunks: {:?}",
+                    String::from_utf8_lossy(&self.unread[..head_len])
+                )
+            });
+            Some(
+                length
+                    .trim()
+                    .parse::<usize>()
+                    .expect("a numeric Content-Length"),
+            )
+        };
+        let end = match body_len {
+            Some(len) => {
+                while self.unread.len() < head_len + len {
+                    self.read_more();
+                }
+                head_len + len
+            }
+            None => loop {
+                if let Some(len) = chunked_len(&self.unread[head_len..]) {
+                    break head_len + len;
+                }
+                self.read_more();
+            },
+        };
+        let answer = HttpResponse::parse(&self.unread[..end]);
+        self.unread.drain(..end);
+        answer
+    }
+
+    fn read_more(&mut self) {
+        let mut buffer = [0; 64 * 1024];
+        let read = self
+            .stream
+            .read(&mut buffer)
+            .expect("read from the kept-alive connection");
+        assert!(
+            read > 0,
+            "the host closed the kept-alive connection mid-answer (after {:?})",
+            String::from_utf8_lossy(&self.unread)
+        );
+        self.unread.extend_from_slice(&buffer[..read]);
+    }
+}
+
+/// The length of a complete chunked body at the start of `raw`, with its
+/// last chunk and the empty line after it; `None` while it is incomplete.
+fn chunked_len(raw: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let line_end = at + raw[at..].windows(2).position(|w| w == b"\r\n")?;
+        let size_text = std::str::from_utf8(&raw[at..line_end]).expect("ASCII chunk size");
+        let size_text = size_text.split(';').next().unwrap_or_default().trim();
+        let size = usize::from_str_radix(size_text, 16).expect("hex chunk size");
+        at = line_end + 2 + size + 2;
+        if at > raw.len() {
+            return None;
+        }
+        if size == 0 {
+            return Some(at);
+        }
+    }
 }
 
 impl Drop for Host {
