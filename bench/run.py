@@ -15,6 +15,11 @@ rewrites BENCHMARKS.md (scripts/bench calls this after building).
          component's code, the host, libc), against the "ok" handler and
          the fixed answer; and the fixed answer with 0 to 4 of its headers,
          for what each header costs
+  latency
+         on kept-alive connections, by answer size (61 B to the API's
+         largest, 165 KB) under each host; the 1,000-input batch under wrk
+         under `spin up` and `wasmtime serve`; the page's time to ready in
+         Chromium under both
   cold   process start to first 200
   sequential
          one connection, requests in sequence, the component and the "ok"
@@ -191,6 +196,10 @@ BASELINE = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/
 BASELINE_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin.toml")
 FIXED = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/examples/fixed_answer.wasm")
 FIXED_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin-fixed-answer.toml")
+# A handler answering `GET /BYTES?piece=K` with BYTES bytes written in pieces
+# of at most K bytes: the host's part of latency by answer size.
+PIECES = os.path.join(ROOT, "bench/size-baseline/target/wasm32-wasip2/release/examples/pieces.wasm")
+PIECES_MANIFEST = os.path.join(ROOT, "bench/size-baseline/spin-pieces.toml")
 # The fixed answer built with only the first n of its five headers
 # (fixed_answer.rs's FIXED_ANSWER_HEADERS), n from 0 to 4: the instructions
 # section counts what each header costs the host.
@@ -202,22 +211,29 @@ FIXED_WITH_HEADERS = {n: os.path.join(ROOT, f"bench/size-baseline/target/fixed_a
 def build_baseline():
     """The "ok" handler and the fixed-answer handler (one crate, one build
     of their dependencies), once per bench run."""
-    manifest = os.path.join(ROOT, "bench/size-baseline/Cargo.toml")
-    run(["cargo", "build", "--release", "--target", "wasm32-wasip2", "--manifest-path", manifest])
+    spin_build(BASELINE_MANIFEST, "size-baseline")
+    spin_build(PIECES_MANIFEST, "pieces")
     build_fixed()
 
 
+def spin_build(manifest, component, env=None):
+    """Runs `component`'s build command from the Spin `manifest`, as `spin
+    build` would: each handler is built as its manifest says, with the
+    component's stack size."""
+    with open(manifest, "rb") as f:
+        command = tomllib.load(f)["component"][component]["build"]["command"]
+    # Spin takes one command or a list.
+    for one in [command] if isinstance(command, str) else command:
+        run(shlex.split(one), cwd=os.path.dirname(manifest), env=env)
+
+
 def build_fixed(headers=None):
-    """The fixed answer as its Spin manifest builds it (with the component's
-    stack size), with all its headers or only the first `headers`."""
-    with open(FIXED_MANIFEST, "rb") as f:
-        command = tomllib.load(f)["component"]["fixed-answer"]["build"]["command"]
+    """The fixed answer as its Spin manifest builds it, with all its
+    headers or only the first `headers`."""
     env = {k: v for k, v in os.environ.items() if k != "FIXED_ANSWER_HEADERS"}
     if headers is not None:
         env["FIXED_ANSWER_HEADERS"] = str(headers)
-    # Spin takes one command or a list.
-    for one in [command] if isinstance(command, str) else command:
-        run(shlex.split(one), cwd=os.path.dirname(FIXED_MANIFEST), env=env)
+    spin_build(FIXED_MANIFEST, "fixed-answer", env)
 
 
 @functools.cache
@@ -665,7 +681,8 @@ def http_md(httpr):
              "are in the last column. Under each host, the row after the component's is its ceiling: the "
              "most any spin-sdk component can get from that host with those flags, a handler that answers "
              "\"ok\" without looking at the request (its answers are not checked; under `spin up` it is the "
-             "app `bench/size-baseline/spin.toml` describes, same route). ÷ ceiling is the component's req/s "
+             "app `bench/size-baseline/spin.toml` describes, same route; built as the component is, with its "
+             "stack size). ÷ ceiling is the component's req/s "
              "as a share of its ceiling's. The floor row after it is the least any handler of this API can "
              "cost there: it reads the method and path, as routing must, and sends one fixed answer with the "
              "five headers and the length of the API's answers (not checked either; "
@@ -679,8 +696,9 @@ def http_md(httpr):
              "module's memory image) as the request touches it, and resets it after: kernel work that "
              "callgrind's user-space counts below do not see. `spin up` instead keeps the memory mapped "
              "(no page faults) and zeroes it after each request, in user space: a cost that grows with the "
-             "memory an instance starts with, its stack and its static data. The stack is the linker's 1 MiB "
-             "for the \"ok\" handler, most of its memory; 64 KiB for the component and the floor.\n")
+             "memory an instance starts with, its stack and its static data. All three are built with the "
+             "component's 64 KiB stack (each manifest's build command), not the linker's 1 MiB, which would "
+             "be most of an instance's memory and make a ceiling slower than it should be.\n")
     L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
              "| ÷ node req/s | ÷ ceiling req/s | ÷ floor req/s | server CPU µs/request | of it in the kernel µs "
              "| page faults/request | node's ÷ this | every run's req/s |")
@@ -856,6 +874,251 @@ def size_md(size):
     return L
 
 
+# Latency by answer size: on one kept-alive connection, as browsers and
+# HTTP libraries keep theirs, the 2nd to the 20th request (the first opens
+# the connection), on several connections in turn.
+LATENCY_REQUESTS = 20
+LATENCY_CONNECTIONS = 5
+# The hosts: the name, load.start_server's kind and wasmtime flags.
+LATENCY_HOSTS = [
+    ("spin up", "spin", ""),
+    ("wasmtime serve (defaults)", "wasmtime", ""),
+    ("jco serve", "jco", ""),
+    ("workerd (the Cloudflare worker)", "workerd", ""),
+]
+
+
+def latency_answers():
+    """(name, method, target, body) of the answers measured, from ~100 bytes
+    to the largest the API sends (batches are its only answers over a few
+    KB besides the page's files and the OpenAPI document)."""
+    body, _ = load.batch_case()
+    inputs = json.loads(body)
+    return [
+        ("61 B: `GET /api/2016-12-25`", "GET", "/api/2016-12-25", b""),
+        ("12 KB: a 200-input batch", "POST", "/api/batch", json.dumps(inputs[:200]).encode()),
+        ("60 KB: the 1,000-input batch", "POST", "/api/batch", body),
+        ("165 KB, the largest answer of the API: the 1,000-input batch with every field",
+         "POST", "/api/batch?format=full&tz=America/Argentina/Buenos_Aires", body),
+    ]
+
+
+def read_answer(sock, unread):
+    """Reads one HTTP/1.1 answer from `sock` (bytes already read in
+    `unread`): (its status, its body's length, what was read past it)."""
+    while b"\r\n\r\n" not in unread:
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise OSError("the server closed the connection")
+        unread += chunk
+    head, rest = unread.split(b"\r\n\r\n", 1)
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
+    if "content-length" in headers:
+        length = int(headers["content-length"])
+        while len(rest) < length:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise OSError("the server closed the connection")
+            rest += chunk
+        return status, length, rest[length:]
+    # Chunked: read to the last chunk, counting the body's bytes.
+    body = 0
+    while True:
+        while b"\r\n" not in rest:
+            rest += sock.recv(65536)
+        size_line, rest = rest.split(b"\r\n", 1)
+        size = int(size_line.split(b";")[0], 16)
+        while len(rest) < size + 2:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise OSError("the server closed the connection")
+            rest += chunk
+        body += size
+        rest = rest[size + 2:]
+        if size == 0:
+            return status, body, rest
+
+
+def kept_alive_latencies(port, method, target, body):
+    """ms of each request after the first on LATENCY_CONNECTIONS kept-alive
+    connections in turn, and the answer's length. The client disables
+    Nagle's algorithm and sends each request in one write, as browsers do,
+    so any wait is the server's."""
+    request = (f"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+               + (f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n" if body else "")
+               + "\r\n").encode() + body
+    times, length = [], None
+    for _ in range(LATENCY_CONNECTIONS):
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            unread = b""
+            for i in range(LATENCY_REQUESTS):
+                start = time.perf_counter()
+                sock.sendall(request)
+                status, length, unread = read_answer(sock, unread)
+                elapsed = (time.perf_counter() - start) * 1000
+                if status != 200:
+                    raise SystemExit(f"{method} {target}: {status}")
+                if i > 0:
+                    times.append(elapsed)
+    return times, length
+
+
+def percentile(values, p):
+    """The nearest-rank percentile: of 95 values, p99 is the largest."""
+    ordered = sorted(values)
+    return ordered[max(0, -(-len(ordered) * p // 100) - 1)]
+
+
+def latency():
+    """{host: [(answer name, its bytes, p50 ms, p99 ms)]} for each host and
+    answer of latency_answers(), each host started once."""
+    results = {}
+    for name, kind, flags in LATENCY_HOSTS:
+        if kind == "spin" and not load.spin_available():
+            continue
+        port = load.free_port()
+        server = load.start_server(kind, port, flags)
+        try:
+            rows = []
+            for answer, method, target, body in latency_answers():
+                times, length = kept_alive_latencies(port, method, target, body)
+                rows.append((answer, length, percentile(times, 50), percentile(times, 99)))
+            results[name] = rows
+        finally:
+            load.stop_server(server)
+    return results
+
+
+# The host's part: bodies of these sizes from bench/size-baseline's pieces
+# handler, in one piece and in 4 KiB pieces (as a loop of wasi:io's
+# `blocking-write-and-flush` writes them), under the two Rust hosts.
+PIECES_BYTES = [100, 12_000, 60_000, 1_000_000]
+
+
+def pieces_latency():
+    """{host: {(bytes, piece): (p50 ms, p99 ms)}} for the pieces handler,
+    piece None for the whole body in one write."""
+    build_baseline()
+    hosts = [*([("spin up", "spin", {"manifest": PIECES_MANIFEST})] if load.spin_available() else []),
+             ("wasmtime serve (defaults)", "wasmtime", {"component": PIECES})]
+    results = {}
+    for name, kind, served in hosts:
+        port = load.free_port()
+        server = load.start_server(kind, port, "", **served)
+        try:
+            cells = {}
+            for size in PIECES_BYTES:
+                for piece in (None, 4096):
+                    target = f"/{size}" + (f"?piece={piece}" if piece else "")
+                    times, _ = kept_alive_latencies(port, "GET", target, b"")
+                    cells[(size, piece)] = (percentile(times, 50), percentile(times, 99))
+            results[name] = cells
+        finally:
+            load.stop_server(server)
+    return results
+
+
+def batch_bench():
+    """The 1,000-input batch under wrk (`load.py --paths batch`) under `spin
+    up` and `wasmtime serve` defaults, interleaved, HTTP_ROUNDS // 2 rounds:
+    {host: the run with the median req/s, with every run's req/s}."""
+    hosts = [*([("spin up", ["--server", "spin"])] if load.spin_available() else []),
+             ("wasmtime serve (defaults)", ["--server", "wasmtime"])]
+    common = ["--duration", "10", "--connections", "16", "--paths", "batch", "--json"]
+    runs = {name: [] for name, _ in hosts}
+    for _ in range(HTTP_ROUNDS // 2):
+        for name, serve in hosts:
+            runs[name].append(json.loads(run([sys.executable, "tools/load/load.py", *common, *serve])))
+    results = {}
+    for name, _ in hosts:
+        rs = sorted(runs[name], key=lambda r: r["req_per_s"])
+        results[name] = dict(rs[len(rs) // 2], all_req_per_s=[r["req_per_s"] for r in rs])
+    return results
+
+
+PAGE_LOADS = 7
+
+
+def page_ready():
+    """The page in Chromium under `spin up` and `wasmtime serve` defaults:
+    bench/page.mjs's medians over PAGE_LOADS loads, each in a fresh browser
+    context (nothing cached)."""
+    hosts = [*([("spin up", "spin")] if load.spin_available() else []),
+             ("wasmtime serve (defaults)", "wasmtime")]
+    results = {}
+    for name, kind in hosts:
+        port = load.free_port()
+        server = load.start_server(kind, port, "")
+        try:
+            results[name] = json.loads(run(["node", os.path.join(ROOT, "bench/page.mjs"),
+                                            f"http://127.0.0.1:{port}/", str(PAGE_LOADS)]))
+        finally:
+            load.stop_server(server)
+    return results
+
+
+def latency_md(measured):
+    lat, pieces, batch, page = measured
+    L = []
+    L.append("## Latency by answer size, on kept-alive connections\n")
+    L.append(f"Browsers and HTTP libraries keep a connection open for request after request. Each cell is "
+             f"the time from sending a request to having its whole answer, for the 2nd to the "
+             f"{LATENCY_REQUESTS}th request on one connection, over {LATENCY_CONNECTIONS} connections in "
+             f"turn ({(LATENCY_REQUESTS - 1) * LATENCY_CONNECTIONS} requests a cell; p99 is the nearest "
+             f"rank, so the slowest but one or two). The client sends each request in one write with "
+             f"Nagle's algorithm off, as browsers do. Each host serves with its defaults; workerd runs the "
+             f"Cloudflare worker. The API's largest answer is a 1,000-input batch with every field; it "
+             f"answers nothing near 1 MB (`bench/run.py`'s `latency()`).\n")
+    hosts = list(lat)
+    L.append("| answer | bytes | " + " | ".join(f"{h} p50 / p99 ms" for h in hosts) + " |")
+    L.append("|---|---:|" + "---:|" * len(hosts))
+    for i, (answer, length, _, _) in enumerate(lat[hosts[0]]):
+        cells = [f"{lat[h][i][2]:.2f} / {lat[h][i][3]:.2f}" for h in hosts]
+        L.append(f"| {answer} | {length:,} | " + " | ".join(cells) + " |")
+    L.append("")
+    L.append("The host's part: the same measure for a handler that writes a body of a given size in one "
+             "wasi:io `write`, as the component does (`crates/spin/src/output_stream.rs`), or in 4 KiB "
+             "pieces, as a loop of `blocking-write-and-flush` does (`GET /BYTES?piece=4096`, "
+             "`bench/size-baseline/examples/pieces.rs`, built as the component is). `spin up` does not set "
+             "`TCP_NODELAY` on the connections it accepts, so a body that leaves in more than one piece can "
+             "wait for the client's delayed acknowledgement, about 40 ms; `wasmtime serve` sets it "
+             "([docs/spin-nodelay.md](docs/spin-nodelay.md)).\n")
+    phosts = list(pieces)
+    L.append("| body | " + " | ".join(f"{h}, one write: p50 / p99 ms | {h}, 4 KiB pieces: p50 / p99 ms"
+                                      for h in phosts) + " |")
+    L.append("|---:|" + "---:|---:|" * len(phosts))
+    for size in PIECES_BYTES:
+        cells = [f"{pieces[h][(size, piece)][0]:.2f} / {pieces[h][(size, piece)][1]:.2f}"
+                 for h in phosts for piece in (None, 4096)]
+        L.append(f"| {size:,} B | " + " | ".join(cells) + " |")
+    L.append("")
+    L.append(f"The 1,000-input batch under load (`python3 tools/load/load.py --paths batch --duration 10 "
+             f"--connections 16`; {HTTP_ROUNDS // 2} runs each, interleaved, the median run; answers "
+             f"sampled and checked while loaded):\n")
+    L.append("| host | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | every run's req/s |")
+    L.append("|---|---:|---:|---:|---:|---:|---|")
+    for name, r in batch.items():
+        L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
+                 f"{r['checked_answers']} ({r['wrong_answers']}) | {', '.join(f'{x:,}' for x in r['all_req_per_s'])} |")
+    if "spin up" in batch and "wasmtime serve (defaults)" in batch:
+        L.append(f"\nUnder `spin up` the batch gets "
+                 f"{share(batch['spin up']['req_per_s'], batch['wasmtime serve (defaults)']['req_per_s'])} "
+                 f"of wasmtime serve's req/s.\n")
+    L.append(f"The page in Chromium (`node bench/page.mjs URL {PAGE_LOADS}`): the median over {PAGE_LOADS} "
+             f"loads, each in a fresh browser context, of the time from navigation to the page being ready "
+             f"to convert (`body[data-ready]`, its wasm module instantiated), and of the time its `.wasm` "
+             f"took from request to last byte:\n")
+    L.append("| host | page ready ms | `.wasm` arrives ms |")
+    L.append("|---|---:|---:|")
+    for name, r in page.items():
+        L.append(f"| {name} | {r['ready_ms']:.1f} | {r['wasm_ms']:.1f} |")
+    L.append("")
+    return L
+
+
 # BENCHMARKS.md's parts in the order they are measured and written: how
 # each is measured and how it is written. "core" is the core table and the
 # npm package's (one set of node processes measures V8 for both).
@@ -863,6 +1126,7 @@ PARTS = {
     "core": (core, core_md),
     "http": (http_bench, http_md),
     "instr": (instructions, instr_md),
+    "latency": (lambda: (latency(), pieces_latency(), batch_bench(), page_ready()), latency_md),
     "cold": (cold_start, cold_md),
     "sequential": (sequential, sequential_md),
     "size": (sizes, size_md),

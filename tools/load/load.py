@@ -90,10 +90,41 @@ def manifest_sources(manifest):
             for c in app.get("component", {}).values() if isinstance(c.get("source"), str)]
 
 
+def node_tool(name):
+    """A host from tools/node (scripts/setup's `npm ci`): jco, workerd."""
+    return os.path.join(ROOT, "tools/node/node_modules/.bin", name)
+
+
+# The Cloudflare worker (the same routes) as the HTTP tests serve it under
+# workerd; scripts/build builds what it embeds.
+WORKERD_CONFIG = os.path.join(ROOT, "deploy/cloudflare/workerd.capnp")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# `--paths batch`: POST /api/batch with this many corpus dates, each short
+# enough for the body to fit the route's 64 KiB (the largest batch the API
+# takes: its answer is ~60 KB).
+BATCH_INPUTS = 1000
+
+
+def batch_case():
+    """(the request body, the expected answer's JSON) of the 1,000-input
+    batch: the first corpus inputs of at most 40 bytes that are dates."""
+    inputs, expected = [], []
+    with open(os.path.join(ROOT, "tests/data/corpus.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            case = json.loads(line)
+            if len(case["input"]) <= 40 and "unix" in case["expected"]:
+                inputs.append(case["input"])
+                expected.append(case["expected"])
+            if len(inputs) == BATCH_INPUTS:
+                break
+    return json.dumps(inputs).encode(), json.dumps(expected)
 
 
 def corpus_cases():
@@ -138,6 +169,10 @@ def start_server(kind, port, flags, pin=False, component=COMPONENT, manifest=MAN
             sys.exit(f"no Spin CLI at {spin()}: set $SPIN, put spin on PATH, or run scripts/setup")
         cmd, env = spin_command(port, manifest)
         wait_s = 120  # Spin compiles the component before it listens.
+    elif kind == "jco":
+        cmd = [node_tool("jco"), "serve", "--host", "127.0.0.1", "--port", str(port), component]
+    elif kind == "workerd":
+        cmd = [node_tool("workerd"), "serve", WORKERD_CONFIG, "--socket-addr", f"http=127.0.0.1:{port}"]
     else:
         cmd = ["node", os.path.join(ROOT, "bench/reference.mjs"), str(port)]
     if pin:
@@ -245,16 +280,17 @@ def as_deployed():
 def main():
     as_deployed()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", choices=["wasmtime", "spin", "node"], default="wasmtime",
+    parser.add_argument("--server", choices=["wasmtime", "spin", "jco", "workerd", "node"], default="wasmtime",
                         help="wasmtime: `wasmtime serve`; spin: `spin up` with spin.toml or --manifest "
-                             "(Spin CLI: $SPIN, else spin on PATH, else scripts/setup's); "
-                             "node: bench/reference.mjs")
+                             "(Spin CLI: $SPIN, else spin on PATH, else scripts/setup's); jco: `jco serve`; "
+                             "workerd: the Cloudflare worker; node: bench/reference.mjs")
     parser.add_argument("--wasmtime-flags", default="", help="extra flags for `wasmtime serve` (not spin)")
     parser.add_argument("--duration", type=int, default=30, help="seconds (bounded: at most 120)")
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--paths", choices=["corpus", "fcc"], default="corpus",
-                        help="corpus: every corpus input; fcc: the four freeCodeCamp inputs")
+    parser.add_argument("--paths", choices=["corpus", "fcc", "batch"], default="corpus",
+                        help="corpus: every corpus input; fcc: the four freeCodeCamp inputs; batch: POST "
+                             "/api/batch with 1,000 corpus inputs (not for node, which has no batch route)")
     parser.add_argument("--json", action="store_true", help="print one JSON line")
     parser.add_argument("--component", default=None,
                         help="the component wasmtime serves (default: this project's); "
@@ -275,6 +311,8 @@ def main():
         parser.error("--manifest is only for --server spin (for wasmtime, --component)")
     if args.server == "spin" and args.wasmtime_flags.strip():
         parser.error("--wasmtime-flags is not for --server spin: `spin up` takes no wasmtime serve flags")
+    if args.paths == "batch" and args.server == "node":
+        parser.error("--paths batch: bench/reference.mjs has no batch route")
     component = args.component or COMPONENT
     manifest = os.path.abspath(args.manifest) if args.manifest else MANIFEST
     duration = max(1, min(args.duration, 120))
@@ -288,6 +326,12 @@ def main():
         with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as f:
             f.write("\n".join(path for path, _ in cases) + "\n")
             paths_file = f.name
+        batch_body, batch_expected = batch_case()
+        with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as f:
+            f.write(batch_body)
+            batch_file = f.name
+        # What wrk sends: a path from the file in turn, or the batch.
+        script_args = ["--post", "/api/batch", batch_file] if args.paths == "batch" else [paths_file]
 
         # Warm up, and the memory baseline.
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -313,10 +357,16 @@ def main():
         def check_answers():
             rng = random.Random(7)
             while not stop.is_set():
-                path, expected = rng.choice(cases)
+                if args.paths == "batch":
+                    path, expected = "/api/batch", batch_expected
+                else:
+                    path, expected = rng.choice(cases)
                 try:
                     c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                    c.request("GET", path)
+                    if args.paths == "batch":
+                        c.request("POST", path, body=batch_body, headers={"Content-Type": "application/json"})
+                    else:
+                        c.request("GET", path)
                     response = c.getresponse()
                     body = response.read().decode()
                     c.close()
@@ -337,13 +387,14 @@ def main():
         user_start, kernel_start, faults_start = process_counters(pids)
         wrk = subprocess.run(
             [*pin, "wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{duration}s", "--timeout", "10s",
-             "-s", os.path.join(ROOT, "tools/load/paths.lua"), f"http://127.0.0.1:{port}", "--", paths_file],
+             "-s", os.path.join(ROOT, "tools/load/paths.lua"), f"http://127.0.0.1:{port}", "--", *script_args],
             capture_output=True, text=True, timeout=duration + 60)
         user_end, kernel_end, faults_end = process_counters(pids)
         stop.set()
         for t in threads:
             t.join()
         os.unlink(paths_file)
+        os.unlink(batch_file)
 
         match = re.search(r"^LOAD (.*)$", wrk.stdout, re.M)
         if wrk.returncode != 0 or not match:

@@ -1,9 +1,19 @@
 -- wrk script: each request takes the next path from a file (one per line),
--- each thread starting at its own offset. wrk -s tools/load/paths.lua URL -- PATHS_FILE
+-- each thread starting at its own offset, or POSTs one body to one path.
+--   wrk -s tools/load/paths.lua URL -- PATHS_FILE
+--   wrk -s tools/load/paths.lua URL -- --post PATH BODY_FILE
 local paths = {}
 local next_index = 1
+local post_path, post_body
 
 function init(args)
+  if args[1] == "--post" then
+    post_path = args[2]
+    local file = assert(io.open(args[3], "rb"))
+    post_body = file:read("*a")
+    file:close()
+    return
+  end
   local file = assert(io.open(args[1], "r"))
   for line in file:lines() do
     paths[#paths + 1] = line
@@ -13,6 +23,9 @@ function init(args)
 end
 
 function request()
+  if post_body then
+    return wrk.format("POST", post_path, { ["Content-Type"] = "application/json" }, post_body)
+  end
   local path = paths[next_index]
   next_index = next_index % #paths + 1
   return wrk.format("GET", path)
