@@ -2,7 +2,7 @@
 // timestamp-http's routes, compiled to wasm with the worker's bindings
 // (crates/worker, built into ./pkg by `scripts/build` or wrangler's build
 // command). The answers are the Spin component's, byte for byte.
-import { handle, initSync, maxBodyBytes, wantsBody } from './pkg/timestamp_worker.js';
+import { handle, initSync, maxBodyBytes, needs } from './pkg/timestamp_worker.js';
 import wasm from './pkg/timestamp_worker_bg.wasm';
 
 initSync({ module: wasm });
@@ -47,8 +47,11 @@ export default {
   async fetch(request) {
     const { method } = request;
     const path = target(request.url);
-    const [body, refused] = wantsBody(method, path) ? await readBody(request) : [null, null];
-    const answer = handle(method, path, request.headers.get('accept-encoding'), body, refused, Date.now());
+    // Only what the route reads: most answers read no header and no body.
+    const need = needs(method, path);
+    const [body, refused] = need === 'body' ? await readBody(request) : [null, null];
+    const acceptEncoding = need === 'accept-encoding' ? request.headers.get('accept-encoding') : null;
+    const answer = handle(method, path, acceptEncoding, body, refused, Date.now());
     let status, pairs, bytes;
     try {
       status = answer.status;

@@ -17,11 +17,11 @@ fuzz_target!(|data: &[u8]| {
         serde_json::from_slice::<Vec<String>>(data).ok(),
         "{data:?}"
     );
-    let batch = routes::handle_with_body(
-        "POST",
-        "/api/batch",
-        None,
-        routes::RequestBody::Read(data),
+    let batch = routes::handle(
+        routes::Request {
+            body: routes::RequestBody::Read(data),
+            ..routes::Request::new("POST", "/api/batch")
+        },
         epoch,
     );
     assert!(
@@ -41,7 +41,8 @@ fuzz_target!(|data: &[u8]| {
     let json = Options::new().to_json(result);
     serde_json::from_str::<serde_json::Value>(&json).expect("the answer is JSON");
 
-    let response = routes::handle("GET", &format!("/api/{input}"), epoch);
+    let target = format!("/api/{input}");
+    let response = routes::handle(routes::Request::new("GET", &target), epoch);
     assert!(
         [200, 400, 404, 405, 414].contains(&response.status),
         "{} for {input:?}",

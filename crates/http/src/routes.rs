@@ -138,14 +138,58 @@ fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
         .then(|| &s[prefix.len()..])
 }
 
-/// Answers one request. `target` is the request target as sent (path and
-/// query); `now` is read only for an empty `:date`.
-pub fn handle(method: &str, target: &str, now: impl FnOnce() -> Timestamp) -> Response {
-    handle_with_body(method, target, None, RequestBody::Empty, now)
+/// One request, as the host read it: its method and target, and what
+/// [`needs`] asked the host to read besides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Request<'a> {
+    /// The method, as sent (`GET`, `POST`, ...).
+    pub method: &'a str,
+    /// The request target as sent: path and query, or the absolute form.
+    pub target: &'a str,
+    /// The `Accept-Encoding` header's values, joined: read when [`needs`]
+    /// says [`Needs::AcceptEncoding`], else `None`.
+    pub accept_encoding: Option<&'a str>,
+    /// The body: read when [`needs`] says [`Needs::Body`], else `Empty`.
+    pub body: RequestBody<'a>,
+}
+
+impl<'a> Request<'a> {
+    /// A request of which the host read only the method and the target.
+    pub fn new(method: &'a str, target: &'a str) -> Request<'a> {
+        Request {
+            method,
+            target,
+            accept_encoding: None,
+            body: RequestBody::Empty,
+        }
+    }
+}
+
+/// What the routes read of a request besides its method and target; a host
+/// reads nothing else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Nothing more: every API answer.
+    Nothing,
+    /// The `Accept-Encoding` header: the page's files and the OpenAPI
+    /// document, which go out gzipped to clients that take gzip.
+    AcceptEncoding,
+    /// The body, at most [`MAX_BODY_BYTES`]: `POST /api/batch`.
+    Body,
+}
+
+/// What a host must read of the request `method target` before it calls
+/// [`handle`].
+pub fn needs(method: &str, target: &str) -> Needs {
+    with_path(target, |path, _| match (method, route(path)) {
+        ("POST", Route::Batch) => Needs::Body,
+        ("GET" | "HEAD", Route::Asset(_) | Route::OpenApi) => Needs::AcceptEncoding,
+        _ => Needs::Nothing,
+    })
 }
 
 /// The request body, as the host could read it (only `POST /api/batch`
-/// reads one; see [`wants_body`]).
+/// reads one; see [`needs`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RequestBody<'a> {
     /// No body, or one the route does not read.
@@ -164,22 +208,6 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The most inputs one batch converts; more is a 413.
 const MAX_BATCH_INPUTS: usize = 1000;
 
-/// Whether [`handle_with_body`] needs the request body for this request:
-/// the host reads none otherwise.
-pub fn wants_body(method: &str, target: &str) -> bool {
-    method == "POST" && with_path(target, |path, _| matches!(route(path), Route::Batch))
-}
-
-/// Whether [`handle_with_body`] needs the request's `Accept-Encoding` for
-/// this request: only the page's files and the OpenAPI document do, so
-/// the host reads no header for the API's answers.
-pub fn wants_accept_encoding(method: &str, target: &str) -> bool {
-    matches!(method, "GET" | "HEAD")
-        && with_path(target, |path, _| {
-            matches!(route(path), Route::Asset(_) | Route::OpenApi)
-        })
-}
-
 /// `f` of a request target's path and query: the target in origin form
 /// and without a fragment (clients send none, and Express drops one).
 fn with_path<T>(target: &str, f: impl FnOnce(&str, &str) -> T) -> T {
@@ -191,15 +219,14 @@ fn with_path<T>(target: &str, f: impl FnOnce(&str, &str) -> T) -> T {
     f(path, query)
 }
 
-/// [`handle`] for a request whose body (see [`wants_body`]) and
-/// `Accept-Encoding` (see [`wants_accept_encoding`]) the host has read.
-pub fn handle_with_body(
-    method: &str,
-    target: &str,
-    accept_encoding: Option<&str>,
-    body: RequestBody<'_>,
-    now: impl FnOnce() -> Timestamp,
-) -> Response {
+/// Answers one request; `now` is read only for an empty `:date`.
+pub fn handle(request: Request<'_>, now: impl FnOnce() -> Timestamp) -> Response {
+    let Request {
+        method,
+        target,
+        accept_encoding,
+        body,
+    } = request;
     let mut response = with_path(target, |path, query| {
         respond(method, path, query, accept_encoding, body, now)
     });
@@ -377,7 +404,7 @@ fn serve(asset: &'static Asset, method: &str, accept_encoding: Option<&str>) -> 
     if send_gzipped {
         response.headers.push(("content-encoding", "gzip".into()));
     }
-    // A HEAD answer has no body (`handle_with_body`): nothing to read.
+    // A HEAD answer has no body (`handle`): nothing to read.
     if method != "HEAD" {
         response.body = if asset.gzipped && !send_gzipped {
             asset.bytes()
@@ -479,7 +506,7 @@ mod tests {
     }
 
     fn get(target: &str) -> Response {
-        handle("GET", target, epoch)
+        handle(Request::new("GET", target), epoch)
     }
 
     fn body(response: &Response) -> &str {
@@ -605,7 +632,7 @@ mod tests {
             ("HEAD", "/api/2016-12-25", 200, ""),
         ];
         for &(method, target, status, expected) in table {
-            let response = handle(method, target, epoch);
+            let response = handle(Request::new(method, target), epoch);
             assert_eq!(
                 (response.status, body(&response)),
                 (status, expected),
@@ -633,7 +660,7 @@ mod tests {
         assert_eq!(get("/api").header("cache-control"), Some("no-store"));
 
         assert_eq!(fixed.header("content-length"), Some("60"));
-        let head = handle("HEAD", "/api/2016-12-25", epoch);
+        let head = handle(Request::new("HEAD", "/api/2016-12-25"), epoch);
         let without_length: Vec<_> = fixed
             .headers
             .iter()
@@ -645,10 +672,10 @@ mod tests {
             "HEAD has GET's headers but the length"
         );
 
-        let not_allowed = handle("PUT", "/api", epoch);
+        let not_allowed = handle(Request::new("PUT", "/api"), epoch);
         assert_eq!(not_allowed.header("allow"), Some(ALLOWED_METHODS));
 
-        let preflight = handle("OPTIONS", "/api", epoch);
+        let preflight = handle(Request::new("OPTIONS", "/api"), epoch);
         assert_eq!(
             preflight.header("access-control-allow-methods"),
             Some(ALLOWED_METHODS)
@@ -688,11 +715,13 @@ mod tests {
                 "{target}"
             );
         }
-        let batch = handle_with_body(
-            "POST",
-            "/api/batch?tz=Australia/Lord_Howe",
-            None,
-            RequestBody::Read(br#"["2021-10-03T02:15"]"#),
+        let batch = handle(
+            Request {
+                method: "POST",
+                target: "/api/batch?tz=Australia/Lord_Howe",
+                accept_encoding: None,
+                body: RequestBody::Read(br#"["2021-10-03T02:15"]"#),
+            },
             epoch,
         );
         assert_eq!(
@@ -705,7 +734,15 @@ mod tests {
     #[test]
     fn batches() {
         let post = |target: &str, body: RequestBody<'_>| {
-            handle_with_body("POST", target, None, body, epoch)
+            handle(
+                Request {
+                    method: "POST",
+                    target,
+                    accept_encoding: None,
+                    body,
+                },
+                epoch,
+            )
         };
         let table: &[(&str, RequestBody<'_>, u16, &str)] = &[
             (
@@ -787,32 +824,34 @@ mod tests {
 
         // Other methods on the batch route, and POST elsewhere.
         for method in ["GET", "HEAD", "PUT"] {
-            let response = handle(method, "/api/batch", epoch);
+            let response = handle(Request::new(method, "/api/batch"), epoch);
             assert_eq!(
                 (response.status, response.header("allow")),
                 (405, Some(BATCH_METHODS)),
                 "{method}"
             );
         }
-        let preflight = handle("OPTIONS", "/api/batch", epoch);
+        let preflight = handle(Request::new("OPTIONS", "/api/batch"), epoch);
         assert_eq!(
             preflight.header("access-control-allow-methods"),
             Some(BATCH_METHODS)
         );
-        assert_eq!(handle("POST", "/api/2016-12-25", epoch).status, 405);
-        assert!(wants_body("POST", "/api/batch?unit=s"));
-        assert!(wants_body("POST", "http://127.0.0.1/api/batch"));
-        assert!(!wants_body("GET", "/api/batch") && !wants_body("POST", "/api/x"));
+        assert_eq!(
+            handle(Request::new("POST", "/api/2016-12-25"), epoch).status,
+            405
+        );
     }
 
     #[test]
     fn a_batch_reads_the_clock_once() {
         let mut reads = 0;
-        let response = handle_with_body(
-            "POST",
-            "/api/batch",
-            None,
-            RequestBody::Read(br#"["","",""]"#),
+        let response = handle(
+            Request {
+                method: "POST",
+                target: "/api/batch",
+                accept_encoding: None,
+                body: RequestBody::Read(br#"["","",""]"#),
+            },
             || {
                 reads += 1;
                 Timestamp::MAX
@@ -821,11 +860,13 @@ mod tests {
         assert_eq!((response.status, reads), (200, 1));
         let now = r#"{"unix":8640000000000000,"utc":"Sat, 13 Sep 275760 00:00:00 GMT"}"#;
         assert_eq!(body(&response), format!("[{now},{now},{now}]"));
-        let without_empty = handle_with_body(
-            "POST",
-            "/api/batch",
-            None,
-            RequestBody::Read(br#"["0","x"]"#),
+        let without_empty = handle(
+            Request {
+                method: "POST",
+                target: "/api/batch",
+                accept_encoding: None,
+                body: RequestBody::Read(br#"["0","x"]"#),
+            },
             || unreachable!("no input is empty"),
         );
         assert_eq!(
@@ -836,7 +877,9 @@ mod tests {
 
     #[test]
     fn the_clock_is_read_only_for_now() {
-        let response = handle("GET", "/api/2016-12-25", || unreachable!("a fixed date"));
+        let response = handle(Request::new("GET", "/api/2016-12-25"), || {
+            unreachable!("a fixed date")
+        });
         assert_eq!(response.status, 200);
     }
 
@@ -887,10 +930,8 @@ mod tests {
     }
 
     #[test]
-    fn the_page_is_served_when_built() {
-        let Some(index) = assets::find("/index.html") else {
-            return; // www/ has no page in this build
-        };
+    fn the_page_is_served() {
+        let index = assets::find("/index.html").expect("www/index.html is embedded");
         let page = get("/");
         assert_eq!(page.status, 200);
         assert_eq!(page.body, index.bytes());
@@ -903,11 +944,13 @@ mod tests {
         assert_eq!(page.header("vary"), Some("accept-encoding"));
         // A browser's Accept-Encoding: the stored gzip as it is.
         let gzip = |method: &str| {
-            handle_with_body(
-                method,
-                "/",
-                Some("gzip, deflate, br, zstd"),
-                RequestBody::Empty,
+            handle(
+                Request {
+                    method,
+                    target: "/",
+                    accept_encoding: Some("gzip, deflate, br, zstd"),
+                    body: RequestBody::Empty,
+                },
                 epoch,
             )
         };
@@ -923,7 +966,7 @@ mod tests {
         let head = gzip("HEAD");
         assert_eq!((head.status, head.body.len()), (200, 0));
         assert_eq!(head.header("content-encoding"), Some("gzip"));
-        let plain_head = handle("HEAD", "/", epoch);
+        let plain_head = handle(Request::new("HEAD", "/"), epoch);
         assert_eq!((plain_head.status, plain_head.body.len()), (200, 0));
         assert_eq!(plain_head.header("content-encoding"), None);
         assert_eq!(plain_head.header("vary"), Some("accept-encoding"));
@@ -960,39 +1003,33 @@ mod tests {
     }
 
     #[test]
-    fn only_the_page_needs_the_accept_encoding() {
-        // (method, target, wants it)
+    fn what_each_request_needs_read() {
+        // (method, target, what the host must read besides)
         let table = [
-            ("GET", "/api/2016-12-25", false),
-            ("GET", "/api/openapi.json", true),
-            ("HEAD", "/API/OpenAPI.json", true),
-            ("OPTIONS", "/api/openapi.json", false),
-            ("GET", "/api", false),
-            ("POST", "/api/batch", false),
-            ("GET", "/healthz", false),
-            ("GET", "/nope", false),
-            ("OPTIONS", "/", false),
-            ("POST", "/", false),
+            ("GET", "/api/2016-12-25", Needs::Nothing),
+            ("GET", "/api/openapi.json", Needs::AcceptEncoding),
+            ("HEAD", "/API/OpenAPI.json", Needs::AcceptEncoding),
+            ("OPTIONS", "/api/openapi.json", Needs::Nothing),
+            ("GET", "/api", Needs::Nothing),
+            ("GET", "/healthz", Needs::Nothing),
+            ("GET", "/nope", Needs::Nothing),
+            ("OPTIONS", "/", Needs::Nothing),
+            ("POST", "/", Needs::Nothing),
+            ("GET", "/", Needs::AcceptEncoding),
+            ("HEAD", "/?x=1", Needs::AcceptEncoding),
+            ("GET", "http://h/app.js", Needs::AcceptEncoding),
+            ("GET", "/app.js#top", Needs::AcceptEncoding),
+            ("POST", "/api/batch", Needs::Body),
+            ("POST", "/api/batch?unit=s", Needs::Body),
+            ("POST", "http://127.0.0.1/api/batch", Needs::Body),
+            ("POST", "/api/batch#x", Needs::Body),
+            ("POST", "/API/batch?tz=UTC#x", Needs::Body),
+            ("GET", "/api/batch", Needs::Nothing),
+            ("POST", "/api/x", Needs::Nothing),
+            ("POST", "/api/2016#batch", Needs::Nothing),
         ];
-        for (method, target, wants) in table {
-            assert_eq!(
-                wants_accept_encoding(method, target),
-                wants,
-                "{method} {target}"
-            );
-        }
-        assert!(wants_body("POST", "/api/batch#x"));
-        assert!(wants_body("POST", "/API/batch?tz=UTC#x"));
-        assert!(!wants_body("POST", "/api/2016#batch"));
-        if assets::find("/index.html").is_some() {
-            for (method, target) in [
-                ("GET", "/"),
-                ("HEAD", "/?x=1"),
-                ("GET", "http://h/app.js"),
-                ("GET", "/app.js#top"),
-            ] {
-                assert!(wants_accept_encoding(method, target), "{method} {target}");
-            }
+        for (method, target, expected) in table {
+            assert_eq!(needs(method, target), expected, "{method} {target}");
         }
     }
 }

@@ -28,7 +28,7 @@ use spin_sdk::http_component;
 use wasi::io::streams::StreamError;
 
 use timestamp::Timestamp;
-use timestamp_http::routes::{self, RequestBody};
+use timestamp_http::routes::{self, Needs, RequestBody};
 
 mod libc_overrides;
 mod output_stream;
@@ -45,33 +45,38 @@ fn now() -> Timestamp {
     )
 }
 
+/// The handler spin-sdk exports. Nothing in it waits, so its future is
+/// ready on the first poll; kept this small, it is inlined into spin-sdk's
+/// executor, which can then drop its path for a future that is not ready,
+/// and with it the import of wasi:io's `poll`.
 #[http_component]
 async fn handle(request: IncomingRequest, response_out: ResponseOutparam) {
+    serve(request, response_out);
+}
+
+/// One request: what its route needs read, its answer, sent.
+fn serve(request: IncomingRequest, response_out: ResponseOutparam) {
     let method = method_name(&request.method());
     let target = request.path_with_query().unwrap_or_default();
-    // Three calls rather than one with optional parts: the common answer
-    // then goes through `routes::handle` alone, and the component is
-    // smaller and cheaper to instantiate (BENCHMARKS.md measures both).
-    let answer = if routes::wants_body(&method, &target) {
-        let body = read_body(request);
-        let body = match &body {
-            Ok(bytes) => RequestBody::Read(bytes),
-            Err(refused) => *refused,
-        };
-        routes::handle_with_body(&method, &target, None, body, now)
-    } else if routes::wants_accept_encoding(&method, &target) {
-        let accept_encoding = header(&request, "accept-encoding");
-        routes::handle_with_body(
-            &method,
-            &target,
-            accept_encoding.as_deref(),
-            RequestBody::Empty,
-            now,
-        )
-    } else {
-        routes::handle(&method, &target, now)
-    };
-    respond(response_out, answer);
+    let mut read = routes::Request::new(&method, &target);
+    // Only what the route needs: most answers read no header and no body.
+    let accept_encoding;
+    let body;
+    match routes::needs(&method, &target) {
+        Needs::Nothing => {}
+        Needs::AcceptEncoding => {
+            accept_encoding = header(&request, "accept-encoding");
+            read.accept_encoding = accept_encoding.as_deref();
+        }
+        Needs::Body => {
+            body = read_body(request);
+            read.body = match &body {
+                Ok(bytes) => RequestBody::Read(bytes),
+                Err(refused) => *refused,
+            };
+        }
+    }
+    respond(response_out, routes::handle(read, now));
 }
 
 /// Sends `answer` with wasi:http directly: the headers in one call, the

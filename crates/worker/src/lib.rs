@@ -7,7 +7,7 @@
 //! in crates/http run the same HTTP suites against both.
 
 use timestamp::Timestamp;
-use timestamp_http::routes::{self, RequestBody};
+use timestamp_http::routes::{self, Needs, Request, RequestBody};
 use wasm_bindgen::prelude::*;
 
 /// What the worker answers: a status, headers, a body. The worker takes
@@ -40,10 +40,17 @@ impl Answer {
     }
 }
 
-/// Whether the request's body must be read: only `POST /api/batch` has one.
-#[wasm_bindgen(js_name = wantsBody)]
-pub fn wants_body(method: &str, target: &str) -> bool {
-    routes::wants_body(method, target)
+/// What the worker must read of the request besides its method and target:
+/// `"body"` (`POST /api/batch`), `"accept-encoding"` (the page's files and
+/// the OpenAPI document) or `"nothing"`.
+#[wasm_bindgen]
+pub fn needs(method: &str, target: &str) -> String {
+    match routes::needs(method, target) {
+        Needs::Nothing => "nothing",
+        Needs::AcceptEncoding => "accept-encoding",
+        Needs::Body => "body",
+    }
+    .to_owned()
 }
 
 /// The most body bytes the routes read; the worker stops reading past it.
@@ -53,8 +60,8 @@ pub fn max_body_bytes() -> usize {
 }
 
 /// Answers one request. `accept_encoding` is the request's
-/// `Accept-Encoding` (`null` without one). `body` is the body read whole,
-/// if the route wants one; else `refused` says why not: `"too-large"` (over
+/// `Accept-Encoding` if [`needs`] asked for it (else `null`). `body` is the
+/// body read whole, if [`needs`] asked for it; else `refused` says why not: `"too-large"` (over
 /// [`max_body_bytes`]) or `"unreadable"` (the stream failed). `now_ms` is
 /// `Date.now()`.
 #[wasm_bindgen]
@@ -73,7 +80,13 @@ pub fn handle(
         (None, None) => RequestBody::Empty,
     };
     let now = || Timestamp::saturating_from_unix_ms(now_ms as i64);
-    let response = routes::handle_with_body(method, target, accept_encoding.as_deref(), body, now);
+    let request = Request {
+        method,
+        target,
+        accept_encoding: accept_encoding.as_deref(),
+        body,
+    };
+    let response = routes::handle(request, now);
     Answer {
         status: response.status,
         headers: response
