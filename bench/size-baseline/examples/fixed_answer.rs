@@ -3,7 +3,7 @@
 //! headers timestamp's API answers carry and a body of their usual length,
 //! with the same wasi:http calls as crates/spin/src/lib.rs (its body through
 //! the same write loop, crates/spin/src/output_stream.rs), the same `write`
-//! and `getenv` in place of wasi-libc's (crates/spin/src/libc_overrides.rs),
+//! in place of wasi-libc's (crates/spin/src/libc_overrides.rs),
 //! so the same imports except those for the clock and the request's headers
 //! and body, and the same stack size (crates/spin/build.rs;
 //! spin-fixed-answer.toml's build command). What timestamp costs beyond

@@ -375,13 +375,16 @@ fn the_component_imports_only_what_it_uses() {
         .collect();
     interfaces.sort_unstable();
     // Each is something the component calls: the request and the answer
-    // (http, io), now for `GET /api` (clocks) and a panic's message (stderr,
-    // crates/spin/src/libc_overrides.rs). wasi-libc's stdio would add stdin,
-    // stdout, the terminals and io/poll, and its `getenv` the environment and
-    // exit, which a host would wire at every instantiation for nothing.
+    // (http, io), now for `GET /api` (clocks), a panic's message (stderr,
+    // crates/spin/src/libc_overrides.rs) and the variables std reads for it
+    // (environment, and exit for when they cannot be copied in). wasi-libc's
+    // stdio would add stdin, stdout, the terminals and io/poll, which a host
+    // would wire at every instantiation for nothing.
     assert_eq!(
         interfaces,
         [
+            "wasi:cli/environment",
+            "wasi:cli/exit",
             "wasi:cli/stderr",
             "wasi:clocks/wall-clock",
             "wasi:http/types",

@@ -11,8 +11,8 @@
 //!
 //! Every body goes out in as few writes as the host permits
 //! ([`output_stream`]). [`libc_overrides`] defines the component's own
-//! `write` and `getenv` in place of wasi-libc's, so the component does not
-//! carry their imports.
+//! `write` in place of wasi-libc's, so the component does not carry the
+//! imports of wasi-libc's stdio.
 
 // The component only: a native linker cannot export wasi:http's names, so
 // native builds of the workspace (tests, clippy) get an empty crate.

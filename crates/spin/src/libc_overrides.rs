@@ -1,31 +1,20 @@
-//! The two wasi-libc functions the component defines itself, which the
-//! linker then takes in place of wasi-libc's: `write` and `getenv`. Each of
-//! wasi-libc's brings imports the component has no other use for, and a
-//! host wires every import each time it instantiates the component, which
-//! `spin up` and `wasmtime serve` (by default) do for every request.
+//! The wasi-libc function the component defines itself, which the linker
+//! then takes in place of wasi-libc's: `write`. std calls it for a panic's
+//! message (and for `print!`, which the component does not use).
+//! wasi-libc's brings its descriptor table and stdio streams, and with them
+//! imports of stdin, stdout, the terminals and wasi:io's polling, which a
+//! host wires each time it instantiates the component (every request under
+//! `spin up` and `wasmtime serve`'s defaults). This one adds one import,
+//! wasi:cli's stderr. Both stdout's and stderr's bytes go to stderr, which
+//! hosts log beside stdout; the component has no other descriptor to write
+//! to.
 //!
-//! - `write`: std calls it for a panic's message (and for `print!`, which
-//!   the component does not use). wasi-libc's brings its descriptor table
-//!   and stdio streams, and with them imports of stdin, stdout, the
-//!   terminals and wasi:io's polling. This one adds one import, wasi:cli's
-//!   stderr. Both stdout's and stderr's bytes go to stderr, which hosts log
-//!   beside stdout; the component has no other descriptor to write to.
-//! - `getenv`: std calls it for `RUST_BACKTRACE` when it reports a panic,
-//!   and the component reads no other variable. wasi-libc's copies the
-//!   whole environment in on first use, which imports wasi:cli's
-//!   environment, and exit for when that copy cannot be allocated. This one
-//!   finds no variable and imports nothing, so variables a host passes in
-//!   (spin.toml's `environment`, `wasmtime serve --env`) are not seen.
-//!   `RUST_BACKTRACE=1` only ever made std print an empty backtrace, as it
-//!   takes none on wasm; std's panic message still suggests setting it,
-//!   which now does nothing. Hosts log the wasm backtrace of a trap.
-//!
-//! Should std reach these through other libc functions (`writev`,
-//! `environ`, say), wasi-libc's would come back with their imports, and
+//! Should std reach stdio through other libc functions (`writev`, say),
+//! wasi-libc's would come back with its imports, and
 //! `the_component_imports_only_what_it_uses` in crates/http/tests/http.rs
 //! would fail.
 
-use libc::{c_char, c_int, c_void, size_t, ssize_t};
+use libc::{c_int, c_void, size_t, ssize_t};
 
 /// POSIX `write` for descriptors 1 and 2, with wasi-libc's signature: the
 /// bytes go to wasi:cli's stderr and their count is returned. Any other
@@ -66,11 +55,4 @@ fn failed(code: c_int) -> ssize_t {
     // component's only one.
     unsafe { *libc::__errno_location() = code };
     -1
-}
-
-/// POSIX `getenv`, with wasi-libc's signature: no variable is set, so it
-/// answers null for every `name`, without reading it.
-#[unsafe(no_mangle)]
-pub extern "C" fn getenv(_name: *const c_char) -> *mut c_char {
-    std::ptr::null_mut()
 }
