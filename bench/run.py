@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Runs every benchmark side by side with the JavaScript reference and
-rewrites BENCHMARKS.md (scripts/bench calls this after building).
+"""Runs every benchmark side by side with the JavaScript reference, writes
+the figures to bench/results.json and renders BENCHMARKS.md from them with
+the template bench/BENCHMARKS.md.j2 (scripts/bench calls this after
+building).
 
   core   criterion (bench/core.rs) against V8's new Date + toUTCString +
          JSON.stringify on the same inputs (bench/v8.mjs)
@@ -26,9 +28,20 @@ rewrites BENCHMARKS.md (scripts/bench calls this after building).
          handler under each host: per-request instantiation of each
   size   component and npm .wasm, raw and gzip, and what each part costs
 
-  python3 bench/run.py                        everything; rewrites BENCHMARKS.md
+  python3 bench/run.py                        everything; rewrites
+                                              bench/results.json, then
+                                              BENCHMARKS.md from it
   python3 bench/run.py --only http,sequential those parts only; prints their
-                                              sections, BENCHMARKS.md untouched
+                                              sections, both files untouched
+  python3 bench/run.py --render               measures nothing: rewrites
+                                              BENCHMARKS.md from
+                                              bench/results.json (after an
+                                              edit to the template)
+
+The figures are data and the text is Markdown: every sentence of
+BENCHMARKS.md is in the template, which Jinja2 fills in from the figures.
+scripts/setup --bench installs Jinja2 into a venv of its own; run by a
+python3 without it, this script runs itself again with the venv's.
 
 Benchmarks, not tests: nothing here passes or fails on a number.
 """
@@ -57,6 +70,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools/load"))
 import load  # noqa: E402  (tools/load/load.py: wasmtime(), wasmtime_serve(), spin_command(), free_port())
 
+# Jinja2 renders BENCHMARKS.md; scripts/setup --bench installs it into a
+# venv of its own beside the other tools (scripts/tools.sh's TOOLS_DIR). A
+# python3 without it runs this script again with the venv's python (whose
+# sys.prefix is the venv, so it does not do so twice).
+BENCH_VENV = os.path.join(os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local/share"),
+                          "timestamp-tools/bench-venv")
+try:
+    import jinja2
+except ImportError:
+    if os.path.exists(os.path.join(BENCH_VENV, "bin/python")) and sys.prefix != BENCH_VENV:
+        os.execv(os.path.join(BENCH_VENV, "bin/python"), [os.path.join(BENCH_VENV, "bin/python"), *sys.argv])
+    sys.exit(f"bench/run.py: no jinja2 here or in {BENCH_VENV}; `scripts/setup --bench` installs it there")
+
 COMPONENT = os.path.join(ROOT, "target/component/timestamp_spin.wasm")
 # The npm package's .wasm as shipped (wasm-opt'ed by scripts/build).
 NPM_WASM = os.path.join(ROOT, "target/npm/timestamp_bg.wasm")
@@ -64,7 +90,7 @@ NPM_WASM = os.path.join(ROOT, "target/npm/timestamp_bg.wasm")
 NAMED_WASM = os.path.join(ROOT, "www/pkg/timestamp_bg.wasm")
 # The flags scripts/run serves with; see "HTTP" in BENCHMARKS.md for why.
 TUNED_FLAGS = open(os.path.join(ROOT, "scripts/serve-flags")).read().split("#")[0].strip()
-CLASSES = ["iso_date", "iso_date_time", "integer_ms", "rfc_2822", "fcc_gmt", "invalid"]
+# The input classes, in the core tables' order, with the example each row shows.
 EXAMPLES = {
     "iso_date": "2016-12-25",
     "iso_date_time": "2016-12-25T10:20:30.123Z",
@@ -563,6 +589,7 @@ def newest(pattern):
 
 
 def machine():
+    """The machine, for BENCHMARKS.md's first lines."""
     cpu = "unknown"
     with open("/proc/cpuinfo") as f:
         for line in f:
@@ -571,16 +598,23 @@ def machine():
                 break
     with open("/proc/meminfo") as f:
         mem_gib = int(f.readline().split()[1]) / 1024 / 1024
-    versions = {
+    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gib": round(mem_gib, 2),
+            "os": f"{platform.system()} {platform.release()}"}
+
+
+def versions():
+    """The tools measured and measuring, each as its --version says."""
+    return {
         "rustc": run(["rustc", "--version"]).strip(),
         "node": run(["node", "--version"]).strip(),
         "wasmtime": run([load.wasmtime(), "--version"]).strip(),
         **({"spin": run([load.spin(), "--version"]).strip()} if load.spin_available() else {}),
         "wrk": (subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines() or ["wrk"])[0],
     }
-    return f"{os.cpu_count()} cores ({cpu}), {mem_gib:.0f} GiB, {platform.system()} {platform.release()}", versions
 
 
+# What the template computes with, as its globals: ratio, share, us_between
+# and about_us; and as its filters: fmt and named.
 def ratio(a, b):
     return f"{a / b:.1f}×" if a and b else "–"
 
@@ -604,274 +638,15 @@ def about_us(us):
     return f"about {round(us)} µs" if us is not None else "–"
 
 
-def header_md(mach, versions):
-    today = datetime.date.today().isoformat()
-    L = []
-    L.append("# Benchmarks\n")
-    L.append(f"Measured {today} on {mach}; {', '.join(versions.values())}.\n")
-    L.append("Rerun everything with `scripts/bench` (it builds, runs every benchmark below in one go and "
-             "rewrites this file). Benchmarks are never asserted by tests. The machine has 2 cores shared "
-             "by the load generator and the server, so HTTP figures move between runs (each row's runs are "
-             "in its last column); compare figures from one run. Every server runs without `RUST_BACKTRACE` "
-             "(`tools/load/load.py`'s "
-             "`as_deployed()`): with it set, as some shells do, wasmtime serve captures a host backtrace "
-             "each time it drops a request's store, which would add the same large cost to every "
-             "fresh-instance row.\n")
-    return L
+def fmt(value, spec):
+    """`value` formatted as Python's format() does: fmt(",") for 12,345,
+    fmt(".2f") for 1.23."""
+    return format(value, spec)
 
 
-def core_md(measured):
-    """The core table, the huge inputs, and the npm package's table (the
-    same node processes measured V8 for both)."""
-    rust, js = measured
-    L = []
-    L.append("## Core: one conversion, Rust against V8\n")
-    L.append("`cargo bench -p timestamp --bench core` (criterion; `convert` parses, `answer` also writes the "
-             "`toUTCString()` text and the JSON body) against `node bench/v8.mjs` on the same inputs "
-             "(V8: `new Date(s)`, `getTime()`, `toUTCString()`, `JSON.stringify` of the body). ns per "
-             f"conversion: for Rust the median of criterion's samples, then the median over "
-             f"{RUST_PROCESSES} bench processes (one process can run a cell much faster than the next); "
-             f"for V8 the median over {JS_PROCESSES} node processes.\n")
-    L.append("| input class | example | Rust `convert` | Rust `answer` | V8 (same work) | V8 ÷ Rust `answer` |")
-    L.append("|---|---|---:|---:|---:|---:|")
-    for c in CLASSES:
-        a = rust.get("answer", {}).get(c)
-        v = js[c]["v8_ns"]
-        L.append(f"| {c} | `{EXAMPLES[c]}` | {rust.get('convert', {}).get(c, '–')} | {a} | {v:.0f} | {ratio(v, a)} |")
-    L.append("")
-
-    huge = rust.get("huge", {})
-    if huge:
-        L.append("Time is linear in the input's length: 1 MiB inputs of each shape that stresses a scanner "
-                 "loop (`huge` group), ms per conversion:\n")
-        L.append("| 1 MiB of | ms |")
-        L.append("|---|---:|")
-        for name, ns in huge.items():
-            L.append(f"| {name.replace('_', ' ')} | {ns / 1e6:.2f} |")
-        L.append("")
-
-    L.append("## npm package in Node: `convert()` against V8, same process\n")
-    L.append("`node bench/v8.mjs`: the package's `convert(s)` (Rust in wasm, including the JS↔wasm "
-             "crossing: the package's entry writes the text's bytes into a buffer in wasm memory and reads "
-             "the number and the UTC text back, see crates/npm/js/index.js) against V8 building the same object "
-             f"(`{{unix, utc}}` from `new Date(s)`). ns per call, median of {JS_PROCESSES} node processes "
-             "(the V8 column of the core table too).\n")
-    L.append("| input class | package `convert` | V8 object | V8 ÷ package |")
-    L.append("|---|---:|---:|---:|")
-    for c in CLASSES:
-        p, v = js[c]["package_ns"], js[c]["v8_obj_ns"]
-        L.append(f"| {c} | {p:.0f} | {v:.0f} | {ratio(v, p)} |")
-    L.append("")
-    return L
-
-
-def http_md(httpr):
-    L = []
-    L.append("## HTTP: the component against a node:http reference\n")
-    L.append("`python3 tools/load/load.py --duration 10 --connections 32 --paths fcc` (wrk, 2 threads, the four "
-             "freeCodeCamp inputs in rotation, loopback; sampled answers checked while loaded). The reference "
-             f"is `bench/reference.mjs`: the same routes and headers on node:http. `scripts/serve-flags`: "
-             f"`{TUNED_FLAGS}`. `scripts/run` serves under `spin up` when a Spin CLI is available (the app "
-             "spin.toml describes; it takes no wasmtime flags), else under `wasmtime serve` with "
-             "`scripts/serve-flags`"
-             + ("" if any(n.startswith("spin up") for n in httpr)
-                else " (no Spin CLI was available for this run, so there are no `spin up` rows)")
-             + ". Each server ran "
-             f"{HTTP_ROUNDS} times, interleaved; the row is the run with the median req/s, and all runs' req/s "
-             "are in the last column. Under each host, the row after the component's is its ceiling: the "
-             "most any spin-sdk component can get from that host with those flags, a handler that answers "
-             "\"ok\" without looking at the request (its answers are not checked; under `spin up` it is the "
-             "app `bench/size-baseline/spin.toml` describes, same route; built as the component is, with its "
-             "stack size). ÷ ceiling is the component's req/s "
-             "as a share of its ceiling's. The floor row after it is the least any handler of this API can "
-             "cost there: it reads the method and path, as routing must, and sends one fixed answer with the "
-             "five headers and the length of the API's answers (not checked either; "
-             "`bench/size-baseline/spin-fixed-answer.toml` under `spin up`). It is built as the component is, "
-             "with the same `write` and `getenv` in place of wasi-libc's (`crates/spin/src/libc_overrides.rs`) "
-             "and the same stack size (`crates/spin/build.rs`). ÷ floor is the component's req/s as a share of the floor's. Server CPU is the server process's user and system time over the "
-             "run divided by the requests served (median of the runs): what a request costs the server "
-             "whatever share of the two cores wrk left it. The next two columns are the kernel's part of it "
-             "and the server's page faults per request (medians too). With a fresh instance per request, the "
-             "host maps the instance's memory (its stack, its heap, and its static data from the compiled "
-             "module's memory image) as the request touches it, and resets it after: kernel work that "
-             "callgrind's user-space counts below do not see. `spin up` instead keeps the memory mapped "
-             "(no page faults) and zeroes it after each request, in user space: a cost that grows with the "
-             "memory an instance starts with, its stack and its static data. All three are built with the "
-             "component's 64 KiB stack (each manifest's build command), not the linker's 1 MiB, which would "
-             "be most of an instance's memory and make a ceiling slower than it should be.\n")
-    L.append("| server | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | RSS start → end MiB "
-             "| ÷ node req/s | ÷ ceiling req/s | ÷ floor req/s | server CPU µs/request | of it in the kernel µs "
-             "| page faults/request | node's ÷ this | every run's req/s |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    node_rps = httpr["node:http reference"]["req_per_s"]
-    node_cpu = httpr["node:http reference"]["cpu_us"]
-    for name, r in httpr.items():
-        checked = ("–" if name.startswith(("ceiling", "floor"))
-                   else f"{r['checked_answers']} ({r['wrong_answers']})")
-        of_ceiling = share(r["req_per_s"], httpr[r["ceiling"]]["req_per_s"]) if r.get("ceiling") else "–"
-        of_floor = share(r["req_per_s"], httpr[r["floor"]]["req_per_s"]) if r.get("floor") else "–"
-        every = ", ".join(f"{x:,}" for x in r["all_req_per_s"])
-        L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
-                 f"{checked} | {r['rss_start_mib']} → {r['rss_end_mib']} | "
-                 f"{ratio(r['req_per_s'], node_rps)} | {of_ceiling} | {of_floor} | {r['cpu_us']:.1f} | "
-                 f"{r['kernel_us']:.1f} | {r['faults']:.1f} | {ratio(node_cpu, r['cpu_us'])} | {every} |")
-    L.append("")
-    paired = [(name, r) for name, r in httpr.items() if r.get("paired_ceiling")]
-    if paired:
-        L.append("The same shares, round by round: in each round a component ran right before its ceiling and "
-                 "its floor, and this VM's speed drifts over minutes, so the runs of one round are the closest "
-                 "comparison. The median over the rounds of the component's req/s as a share of its ceiling's "
-                 "and its floor's in the same round:\n")
-        for name, r in paired:
-            L.append(f"- {name}: {share(r['paired_ceiling'], 1)} of its ceiling, "
-                     f"{share(r.get('paired_floor'), 1)} of its floor")
-        L.append("")
-    return L
-
-
-def instr_md(measured):
-    instr, by_headers = measured["table"], measured["by_headers"]
-    L = []
-    L.append("## Where a request's work goes: instructions per request\n")
-    L.append(f"Counted by callgrind (`valgrind --tool=callgrind`) in the server process while `wrk -t1 -c4` sends "
-             f"the same four paths for {CALLGRIND_SECONDS} s, after a 3 s warm-up; user space only (the kernel's "
-             "socket work is not counted). Unlike req/s, these counts repeat from run to run whatever else the "
-             "machine is doing (closely, not exactly, under `wasmtime serve`, "
-             "whose threads share the work differently each run), so they show where the work goes and what a "
-             "change saves. \"The component's "
-             "code\" is the compiled wasm (with its trampolines); \"the host\" is the host's binary (wasmtime, "
-             "wasmtime-wasi-http, hyper, tokio); the rest is libc (malloc, memcpy) and other libraries. The "
-             "\"ok\" handler is the ceiling rows' component above, the fixed answer the floor rows'.\n")
-    L.append("| host | component | requests counted | instructions per request | the component's code | the host "
-             "| libc and other libraries |")
-    L.append("|---|---|---:|---:|---:|---:|---:|")
-    for (host, component), r in instr.items():
-        L.append(f"| {host} | {component} | {r['requests']:,} | {r['total']:,.0f} | {r['wasm']:,.0f} | "
-                 f"{r['host']:,.0f} | {r['libs']:,.0f} |")
-    L.append("")
-    for host in dict.fromkeys(h for h, _ in instr):
-        ours, ok, fixed = (r for (h, _), r in instr.items() if h == host)
-        L.append(f"- {host}: this service's request costs {ours['total'] - ok['total']:,.0f} instructions "
-                 f"({share(ours['total'] - ok['total'], ok['total'])}) more than the \"ok\" handler's. "
-                 f"{fixed['total'] - ok['total']:,.0f} of them any handler of this API pays: the fixed answer's "
-                 f"request costs that much more than \"ok\" ({fixed['wasm'] - ok['wasm']:,.0f} in its code, "
-                 f"{fixed['host'] + fixed['libs'] - ok['host'] - ok['libs']:,.0f} in the host's work for the "
-                 "method, the path, five headers and a longer body"
-                 + (", less the wiring of the stdio, environment and exit imports the \"ok\" handler carries "
-                    "and the fixed answer does not" if "fresh" in host else "")
-                 + "). The other "
-                 f"{ours['total'] - fixed['total']:,.0f} ({share(ours['total'] - fixed['total'], fixed['total'])} "
-                 f"over the fixed answer) are this service's: {ours['wasm'] - fixed['wasm']:,.0f} in its code "
-                 "(routing, the conversion, the JSON), "
-                 f"{ours['host'] + ours['libs'] - fixed['host'] - fixed['libs']:,.0f} in the host"
-                 + (" (with a fresh instance, most of it instantiating a larger module with the clock's and the "
-                    "request headers' and body's imports)."
-                    if "fresh" in host else "."))
-    L.append("")
-    L.extend(headers_md(instr, by_headers))
-    return L
-
-
-def headers_md(instr, by_headers):
-    """What each of the answer's headers costs, from the fixed answer built
-    with fewer of them: the floor's share over "ok", taken apart."""
-    _, ok, fixed = (r for (h, _), r in instr.items() if h == HEADERS_HOST)
-    rows = [*by_headers.values(), fixed]
-    L = []
-    L.append(f"What each header costs, under {HEADERS_HOST}: the fixed answer built with only the first n of its "
-             "headers (`FIXED_ANSWER_HEADERS=n` at build time; all five is the floor above), counted the same "
-             "way. The first fixed-answer row differs from \"ok\" in reading the method and the path and in "
-             "its answer's length; each row after it adds one header, whose cost is mostly the host's: lifting "
-             "its name and value out of the component, checking them, storing them and writing them out. "
-             "Until content-length, the last, the host sends the body chunked, as it does \"ok\"'s; so the "
-             "last row also counts the change to a body of declared length, which the host checks.\n")
-    L.append("| handler | the headers it sends | instructions per request | more than the row before | more than "
-             "\"ok\" |")
-    L.append("|---|---|---:|---:|---:|")
-    L.append(f"| \"ok\" handler | {', '.join(ok['headers']) or 'none'} | {ok['total']:,.0f} | – | – |")
-    before = ok
-    for r in rows:
-        count = len(r["headers"])
-        L.append(f"| fixed answer, {count} header{'' if count == 1 else 's'} | {', '.join(r['headers']) or 'none'} | "
-                 f"{r['total']:,.0f} | {r['total'] - before['total']:,.0f} | "
-                 f"{share(r['total'] - ok['total'], ok['total'])} |")
-        before = r
-    L.append("")
-    return L
-
-
-def cold_md(cold):
-    L = []
-    L.append("## Cold start and per-request instantiation\n")
-    L.append("Process start to the first 200 for `GET /api/2016-12-25` (median of 7; the first two rows "
-             "are process start to exit, for scale):\n")
-    L.append("| server | ms |")
-    L.append("|---|---:|")
-    for name, ms in cold.items():
-        L.append(f"| {name} | {ms} |")
-    L.append("")
-    return L
-
-
-def sequential_md(seq):
-    L = []
-    L.append("One connection, requests in sequence (`load.py --connections 1 --threads 1`), this component, "
-             "the \"ok\" handler (`bench/size-baseline`, the HTTP table's ceiling) and the fixed answer (its "
-             "floor) back to back under each host: the difference between a fresh instance per request and a "
-             "reused one is what a fresh instance costs per request.\n")
-    L.append("| host | component | req/s | p50 ms |")
-    L.append("|---|---|---:|---:|")
-    for host, name, _, _, _ in SEQUENTIAL_HOSTS:
-        for component, label in SEQUENTIAL_COMPONENTS.items():
-            if (host, component) in seq:
-                r = seq[(host, component)]
-                L.append(f"| {name} | {label} | {r['req_per_s']:,} | {r['p50_ms']:.3f} |")
-    # Instantiation: a request's time with a fresh instance less its time
-    # with a reused one (1/req/s each), for each component.
-    per_instance = {c: us_between(seq[("fresh", c)], seq[("reused", c)]) for c in SEQUENTIAL_COMPONENTS}
-    L.append(f"\nInstantiation per request under wasmtime serve (1/req/s with a fresh instance less 1/req/s "
-             f"with a reused one): timestamp {about_us(per_instance['timestamp'])}, the \"ok\" handler "
-             f"{about_us(per_instance['ok'])}, the fixed answer {about_us(per_instance['fixed'])}.\n")
-    # What this component adds to a request over the "ok" handler's, under
-    # each host (1/req/s difference): with a fresh instance, instantiating
-    # its larger instance is part of it.
-    extra = [f"{name}: {about_us(us_between(seq[(host, 'timestamp')], seq[(host, 'ok')]))} "
-             f"(over the fixed answer: {about_us(us_between(seq[(host, 'timestamp')], seq[(host, 'fixed')]))})"
-             for host, name, _, _, _ in SEQUENTIAL_HOSTS if (host, "ok") in seq]
-    L.append("What a request to timestamp takes over one to the \"ok\" handler, in sequence (1/req/s "
-             "difference): " + "; ".join(extra) + ".\n")
-    return L
-
-
-def size_md(size):
-    L = []
-    L.append("## Size\n")
-    comp, npm, base = size["component"], size["npm"], size["baseline"]
-    L.append("| artifact | raw bytes | gzip -9 bytes |")
-    L.append("|---|---:|---:|")
-    L.append(f"| Spin component `timestamp_spin.wasm` | {comp[0]:,} | {comp[1]:,} |")
-    L.append(f"| npm `timestamp_bg.wasm` (`target/npm`, after wasm-opt) | {npm[0]:,} | {npm[1]:,} |")
-    L.append("")
-    L.append("Where the component's bytes go:\n")
-    L.append("| part | bytes |")
-    L.append("|---|---:|")
-    L.append(f"| spin-sdk 5.2 + std + component glue (`bench/size-baseline`, a handler answering \"ok\") | {base[0]:,} |")
-    L.append(f"| the page from `www/` (HTML, JS, CSS, the npm package's module and `.wasm`) and the OpenAPI document, stored gzipped | {size['assets']:,} |")
-    L.append(f"| the IANA zone database: every zone's TZif in a compact form, deflated, and the index of zone names (`build.rs`, `src/compact_tzif.rs`) | {size['zones']:,} |")
-    rest = comp[0] - base[0] - size["assets"] - size["zones"]
-    L.append(f"| the rest: the core, the routes, tz-rs, miniz_oxide, percent-encoding, form_urlencoded, serde_json's string escaping | {rest:,} |")
-    L.append("")
-    (active, passive), (fixed_active, _) = size["data"]["timestamp"], size["data"]["fixed"]
-    L.append(f"Of the component's static data, {active:,} bytes are its memory image (active data "
-             f"segments), which a host maps into every instance, against {fixed_active:,} for the "
-             f"floor (`bench/size-baseline/examples/fixed_answer.rs`). The zone database and the "
-             f"page, {passive:,} bytes, are passive segments, from which a request that reads them "
-             f"copies only what it reads (`crates/passive-bytes`, `tools/passive-data`).\n")
-    if size["twiggy"]:
-        L.append("The npm `.wasm` by function, before wasm-opt (`twiggy top -n 15` on the page's copy, "
-                 "`www/pkg/timestamp_bg.wasm`, which wasm-opt has not touched and which keeps its name section):\n")
-        L.append("```text\n" + size["twiggy"].rstrip() + "\n```\n")
-    return L
+def named(rows, name):
+    """The row of `rows` whose "name" is `name`, or None."""
+    return next((row for row in rows if row["name"] == name), None)
 
 
 # Latency by answer size: on one kept-alive connection, as browsers and
@@ -1060,102 +835,155 @@ def page_ready():
     return results
 
 
-def latency_md(measured):
+# What each part's measure function returns, as the data bench/results.json
+# keeps and the template reads: plain keys (no tuples), lists where order
+# matters, and the settings the text quotes (how many rounds, processes,
+# seconds), so that re-rendering an older run states how it was measured.
+def core_data(measured):
+    rust, js = measured
+    return {"rust_processes": RUST_PROCESSES, "js_processes": JS_PROCESSES, "examples": EXAMPLES,
+            "rust_ns": rust, "node": js}
+
+
+def http_data(results):
+    return {"rounds": HTTP_ROUNDS, "serve_flags": TUNED_FLAGS,
+            "servers": [{"name": name, **r} for name, r in results.items()]}
+
+
+def instr_data(measured):
+    """The table's rows, each host's three components in INSTR_COMPONENTS
+    order, and the fixed answer built with 0 to 4 headers."""
+    return {"callgrind_seconds": CALLGRIND_SECONDS, "headers_host": HEADERS_HOST,
+            "rows": [{"host": host, "component": component, "counts": r}
+                     for (host, component), r in measured["table"].items()],
+            "by_headers": [{"headers_built": n, "counts": r} for n, r in measured["by_headers"].items()]}
+
+
+def latency_data(measured):
     lat, pieces, batch, page = measured
-    L = []
-    L.append("## Latency by answer size, on kept-alive connections\n")
-    L.append(f"Browsers and HTTP libraries keep a connection open for request after request. Each cell is "
-             f"the time from sending a request to having its whole answer, for the 2nd to the "
-             f"{LATENCY_REQUESTS}th request on one connection, over {LATENCY_CONNECTIONS} connections in "
-             f"turn ({(LATENCY_REQUESTS - 1) * LATENCY_CONNECTIONS} requests a cell; p99 is the nearest "
-             f"rank, so the slowest but one or two). The client sends each request in one write with "
-             f"Nagle's algorithm off, as browsers do. Each host serves with its defaults; workerd runs the "
-             f"Cloudflare worker. The API's largest answer is a 1,000-input batch with every field; it "
-             f"answers nothing near 1 MB (`bench/run.py`'s `latency()`).\n")
-    hosts = list(lat)
-    L.append("| answer | bytes | " + " | ".join(f"{h} p50 / p99 ms" for h in hosts) + " |")
-    L.append("|---|---:|" + "---:|" * len(hosts))
-    for i, (answer, length, _, _) in enumerate(lat[hosts[0]]):
-        cells = [f"{lat[h][i][2]:.2f} / {lat[h][i][3]:.2f}" for h in hosts]
-        L.append(f"| {answer} | {length:,} | " + " | ".join(cells) + " |")
-    L.append("")
-    L.append("The host's part: the same measure for a handler that writes a body of a given size in one "
-             "wasi:io `write`, as the component does (`crates/spin/src/output_stream.rs`), or in 4 KiB "
-             "pieces, as a loop of `blocking-write-and-flush` does (`GET /BYTES?piece=4096`, "
-             "`bench/size-baseline/examples/pieces.rs`, built as the component is). `spin up` does not set "
-             "`TCP_NODELAY` on the connections it accepts, so a body that leaves in more than one piece can "
-             "wait for the client's delayed acknowledgement, about 40 ms; `wasmtime serve` sets it "
-             "([docs/spin-nodelay.md](docs/spin-nodelay.md)).\n")
-    phosts = list(pieces)
-    L.append("| body | " + " | ".join(f"{h}, one write: p50 / p99 ms | {h}, 4 KiB pieces: p50 / p99 ms"
-                                      for h in phosts) + " |")
-    L.append("|---:|" + "---:|---:|" * len(phosts))
-    for size in PIECES_BYTES:
-        cells = [f"{pieces[h][(size, piece)][0]:.2f} / {pieces[h][(size, piece)][1]:.2f}"
-                 for h in phosts for piece in (None, 4096)]
-        L.append(f"| {size:,} B | " + " | ".join(cells) + " |")
-    L.append("")
-    L.append(f"The 1,000-input batch under load (`python3 tools/load/load.py --paths batch --duration 10 "
-             f"--connections 16`; {HTTP_ROUNDS // 2} runs each, interleaved, the median run; answers "
-             f"sampled and checked while loaded):\n")
-    L.append("| host | req/s | p50 ms | p99 ms | non-2xx | answers checked (wrong) | every run's req/s |")
-    L.append("|---|---:|---:|---:|---:|---:|---|")
-    for name, r in batch.items():
-        L.append(f"| {name} | {r['req_per_s']:,} | {r['p50_ms']:.2f} | {r['p99_ms']:.2f} | {r['non_2xx']} | "
-                 f"{r['checked_answers']} ({r['wrong_answers']}) | {', '.join(f'{x:,}' for x in r['all_req_per_s'])} |")
-    if "spin up" in batch and "wasmtime serve (defaults)" in batch:
-        L.append(f"\nUnder `spin up` the batch gets "
-                 f"{share(batch['spin up']['req_per_s'], batch['wasmtime serve (defaults)']['req_per_s'])} "
-                 f"of wasmtime serve's req/s.\n")
-    L.append(f"The page in Chromium (`node bench/page.mjs URL {PAGE_LOADS}`): the median over {PAGE_LOADS} "
-             f"loads, each in a fresh browser context, of the time from navigation to the page being ready "
-             f"to convert (`body[data-ready]`, its wasm module instantiated), and of the time its `.wasm` "
-             f"took from request to last byte:\n")
-    L.append("| host | page ready ms | `.wasm` arrives ms |")
-    L.append("|---|---:|---:|")
-    for name, r in page.items():
-        L.append(f"| {name} | {r['ready_ms']:.1f} | {r['wasm_ms']:.1f} |")
-    L.append("")
-    return L
+
+    def ms(p50, p99):
+        return {"p50_ms": p50, "p99_ms": p99}
+
+    return {
+        "requests_per_connection": LATENCY_REQUESTS, "connections": LATENCY_CONNECTIONS,
+        "kept_alive": [{"name": host, "answers": [{"answer": answer, "bytes": length, **ms(p50, p99)}
+                                                  for answer, length, p50, p99 in rows]}
+                       for host, rows in lat.items()],
+        "pieces": [{"name": host, "bodies": [{"bytes": size, "one_write": ms(*cells[(size, None)]),
+                                              "in_4_kib_pieces": ms(*cells[(size, 4096)])}
+                                             for size in PIECES_BYTES]}
+                   for host, cells in pieces.items()],
+        "batch_runs": HTTP_ROUNDS // 2,
+        "batch": [{"name": host, **r} for host, r in batch.items()],
+        "page_loads": PAGE_LOADS,
+        "page": [{"name": host, **r} for host, r in page.items()],
+    }
+
+
+def cold_data(results):
+    return {"servers": [{"name": name, "ms": ms} for name, ms in results.items()]}
+
+
+def sequential_data(seq):
+    """Each host measured, by key as in SEQUENTIAL_HOSTS, with its row name
+    and its runs by component key (SEQUENTIAL_COMPONENTS)."""
+    hosts = {}
+    for host, name, _, _, _ in SEQUENTIAL_HOSTS:
+        runs = {component: seq[(host, component)] for component in SEQUENTIAL_COMPONENTS if (host, component) in seq}
+        if runs:
+            hosts[host] = {"name": name, "runs": runs}
+    return {"components": SEQUENTIAL_COMPONENTS, "hosts": hosts}
+
+
+def size_data(size):
+    def sized(raw_gzip):
+        return {"bytes": raw_gzip[0], "gzip_bytes": raw_gzip[1]}
+
+    return {"component": sized(size["component"]), "npm": sized(size["npm"]), "baseline": sized(size["baseline"]),
+            "assets_bytes": size["assets"], "zones_bytes": size["zones"],
+            "data_segments": {name: {"active_bytes": active, "passive_bytes": passive}
+                              for name, (active, passive) in size["data"].items()},
+            "twiggy": size["twiggy"]}
 
 
 # BENCHMARKS.md's parts in the order they are measured and written: how
-# each is measured and how it is written. "core" is the core table and the
-# npm package's (one set of node processes measures V8 for both).
+# each is measured and how its figures become data. "core" is the core
+# table and the npm package's (one set of node processes measures V8 for
+# both).
 PARTS = {
-    "core": (core, core_md),
-    "http": (http_bench, http_md),
-    "instr": (instructions, instr_md),
-    "latency": (lambda: (latency(), pieces_latency(), batch_bench(), page_ready()), latency_md),
-    "cold": (cold_start, cold_md),
-    "sequential": (sequential, sequential_md),
-    "size": (sizes, size_md),
+    "core": (core, core_data),
+    "http": (http_bench, http_data),
+    "instr": (instructions, instr_data),
+    "latency": (lambda: (latency(), pieces_latency(), batch_bench(), page_ready()), latency_data),
+    "cold": (cold_start, cold_data),
+    "sequential": (sequential, sequential_data),
+    "size": (sizes, size_data),
 }
+RESULTS = os.path.join(ROOT, "bench/results.json")
+TEMPLATE = os.path.join(ROOT, "bench/BENCHMARKS.md.j2")
+BENCHMARKS_MD = os.path.join(ROOT, "BENCHMARKS.md")
+
+
+def measure(parts):
+    """{part: its data} for each of `parts`, measured in PARTS order."""
+    return {part: to_data(measure_part()) for part, (measure_part, to_data) in PARTS.items() if part in parts}
+
+
+def render(data):
+    """The template filled in from `data`, bench/results.json's content:
+    the whole of BENCHMARKS.md, or the sections of the parts `data` has."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(os.path.dirname(TEMPLATE)),
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(ratio=ratio, share=share, us_between=us_between, about_us=about_us)
+    env.filters.update(fmt=fmt, named=named)
+    return env.get_template(os.path.basename(TEMPLATE)).render(data).rstrip() + "\n"
+
+
+def write_benchmarks_md():
+    if not os.path.exists(RESULTS):
+        sys.exit(f"{RESULTS}: no figures yet; `scripts/bench` measures and writes them")
+    with open(RESULTS) as f:
+        data = json.load(f)
+    with open(BENCHMARKS_MD, "w") as f:
+        f.write(render(data))
+    print("wrote BENCHMARKS.md", file=sys.stderr)
 
 
 def main():
-    load.as_deployed()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default=None,
                         help=f"comma-separated parts to run ({', '.join(PARTS)}): their sections are printed "
-                             "and BENCHMARKS.md is left as it is (for checking a change quickly)")
+                             "and bench/results.json and BENCHMARKS.md are left as they are (for checking a "
+                             "change quickly)")
+    parser.add_argument("--render", action="store_true",
+                        help="measure nothing: rewrite BENCHMARKS.md from bench/results.json and the template "
+                             "(after an edit to the text)")
     args = parser.parse_args()
+    if args.render:
+        if args.only:
+            parser.error("--render measures nothing; --only chooses what to measure")
+        write_benchmarks_md()
+        return
+    load.as_deployed()
     only = args.only.split(",") if args.only else list(PARTS)
     unknown = [p for p in only if p not in PARTS]
     if unknown:
         parser.error(f"unknown part(s) {', '.join(unknown)}; the parts: {', '.join(PARTS)}")
 
-    L = [] if args.only else header_md(*machine())
-    for part, (measure, markdown) in PARTS.items():
-        if part in only:
-            L.extend(markdown(measure()))
-    text = "\n".join(L).rstrip() + "\n"
     if args.only:
-        print(text)
+        # Through JSON, as --render reads it, so the sections print as the
+        # whole run would write them.
+        print(render(json.loads(json.dumps(measure(only)))))
         return
-    with open(os.path.join(ROOT, "BENCHMARKS.md"), "w") as f:
-        f.write(text)
-    print("wrote BENCHMARKS.md", file=sys.stderr)
+    data = {"date": datetime.date.today().isoformat(), "machine": machine(), "versions": versions(),
+            **measure(only)}
+    # The figures first: a template that fails to render loses no run.
+    with open(RESULTS, "w") as f:
+        json.dump(data, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    print("wrote bench/results.json", file=sys.stderr)
+    write_benchmarks_md()
 
 
 if __name__ == "__main__":
