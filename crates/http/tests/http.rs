@@ -1,6 +1,8 @@
 //! The API over real HTTP on loopback, in the host under test (see
 //! common/host.rs): the Spin component in `wasmtime serve`, `spin up` or
-//! `jco serve`, or the Cloudflare worker in workerd.
+//! `jco serve`, or the Cloudflare worker in workerd. Behind the `hosts`
+//! feature, after `scripts/build`:
+//! `TIMESTAMP_TEST_HOST=spin cargo test -p timestamp-http --features hosts`.
 
 mod common;
 

@@ -192,7 +192,7 @@ fn built(relative: &str) -> PathBuf {
     let path = repo_root().join(relative);
     assert!(
         path.is_file(),
-        "{} is missing: build it with scripts/build (scripts/test does)",
+        "{} is missing: build it with scripts/build first (scripts/test does both)",
         path.display()
     );
     path
