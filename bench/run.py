@@ -87,7 +87,7 @@ COMPONENT = os.path.join(ROOT, "target/component/timestamp_spin.wasm")
 # The npm package's .wasm as shipped (wasm-opt'ed by scripts/build).
 NPM_WASM = os.path.join(ROOT, "target/npm/timestamp_bg.wasm")
 # The page's copy, as wasm-pack wrote it: no wasm-opt, the name section kept.
-NAMED_WASM = os.path.join(ROOT, "www/pkg/timestamp_bg.wasm")
+NAMED_WASM = os.path.join(ROOT, "target/pkg/page/timestamp_bg.wasm")
 # The flags scripts/run serves with; see "HTTP" in BENCHMARKS.md for why.
 TUNED_FLAGS = open(os.path.join(ROOT, "scripts/serve-flags")).read().split("#")[0].strip()
 # The input classes, in the core tables' order, with the example each row shows.

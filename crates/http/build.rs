@@ -1,6 +1,8 @@
-//! Embeds the files of the workspace's `www/` and the OpenAPI document in
-//! the HTTP component (see src/assets.rs), so every wasi:http host serves
-//! the page with no files mounted. Each file is stored gzip-compressed when
+//! Embeds the page (the files of the workspace's `www/`, and the npm
+//! package's module that wasm-pack builds into `target/pkg/page`, served as
+//! `/pkg/`) and the OpenAPI document in the HTTP component (see
+//! src/assets.rs), so every wasi:http host serves the page with no files
+//! mounted. Each file is stored gzip-compressed when
 //! that is smaller (all of these are): the routes send the gzip bytes as
 //! they are to clients that take gzip and inflate them for the rest. These
 //! files would otherwise be most of what the component carries beyond the
@@ -14,26 +16,28 @@ use std::{env, fs};
 #[path = "src/content_type.rs"]
 mod content_type;
 
+/// The page's module as wasm-pack writes it (spin.toml's build command),
+/// relative to the workspace root, and the two files it cannot be without.
+const MODULE_DIR: &str = "target/pkg/page";
+const MODULE_FILES: [&str; 2] = ["timestamp.js", "timestamp_bg.wasm"];
+
 fn main() {
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let root =
-        Path::new(&env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("../../www");
+    let workspace =
+        Path::new(&env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("../..");
+    let root = workspace.join("www");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &mut files);
     let mut entries: Vec<(String, PathBuf)> = files
         .into_iter()
-        .map(|file| {
-            let relative = file.strip_prefix(&root).expect("under www/");
-            let url = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            (format!("/{url}"), file)
-        })
+        .map(|file| (url(&root, &file), file))
         .collect();
+    entries.extend(module(&workspace));
     entries.sort();
+    for (_, file) in &entries {
+        println!("cargo::rerun-if-changed={}", file.display());
+    }
 
     let mut code = String::new();
     let mut table = String::from("static ASSETS: &[Asset] = &[\n");
@@ -99,24 +103,67 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
     gzip
 }
 
-/// Regular files under `dir`, recursively, skipping dotfiles and the files
-/// the page never loads.
+/// The page's module, as (URL, file) under `/pkg/`: what the browser
+/// loads of wasm-pack's output (its JS, the snippets it imports, the
+/// `.wasm`). The component must not ship a page without it, so its build
+/// (for WASI) fails, naming the command that builds it; elsewhere (native
+/// tests) the page is embedded without it, with a warning.
+fn module(workspace: &Path) -> Vec<(String, PathBuf)> {
+    let dir = workspace.join(MODULE_DIR);
+    if MODULE_FILES.iter().all(|name| dir.join(name).is_file()) {
+        let mut files = Vec::new();
+        collect(&dir, &mut files);
+        return files
+            .into_iter()
+            .filter(|file| {
+                // TypeScript declarations and the package.json (and a
+                // README, should the crate get one) are for bundlers and
+                // editors, not for the browser.
+                let name = file.file_name().unwrap_or_default().to_string_lossy();
+                name != "README.md" && name != "package.json" && !name.ends_with(".d.ts")
+            })
+            .map(|file| (url(&dir, &file), file))
+            .collect();
+    }
+    // Built once it is there: a failed build script always runs again, and
+    // one that warned reruns when www/ or this file changes.
+    let missing = format!(
+        "{MODULE_DIR}/{{{}}} is missing: the page's wasm module, which `scripts/build` (or \
+         `spin build`) builds first with wasm-pack",
+        MODULE_FILES.join(",")
+    );
+    if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "wasi") {
+        panic!("{missing}; the component would ship a page that cannot convert");
+    }
+    println!("cargo::warning={missing}; the page is embedded without it");
+    Vec::new()
+}
+
+/// The URL path of `file` under `root`: `/app.js` for `www/app.js`, and
+/// `/pkg/timestamp.js` for the module's `timestamp.js`.
+fn url(root: &Path, file: &Path) -> String {
+    let relative = file.strip_prefix(root).expect("a file under its root");
+    let mut url = if root.ends_with(MODULE_DIR) {
+        "/pkg"
+    } else {
+        ""
+    }
+    .to_owned();
+    for part in relative.components() {
+        url.push('/');
+        url.push_str(&part.as_os_str().to_string_lossy());
+    }
+    url
+}
+
+/// Regular files under `dir`, recursively, skipping dotfiles.
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return; // no www/ yet: nothing to embed
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        // wasm-pack writes TypeScript declarations and a package.json into
-        // www/pkg (and would copy a README, should the crate get one): they
-        // are for bundlers and editors, not for the browser.
-        if name.starts_with('.')
-            || name == "README.md"
-            || name == "package.json"
-            || name.ends_with(".d.ts")
-        {
+        if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
         match entry.file_type() {

@@ -1,9 +1,10 @@
 // The timestamp API and page as a Cloudflare worker: each request goes to
 // timestamp-http's routes, compiled to wasm with the worker's bindings
-// (crates/worker, built into ./pkg by `scripts/build` or wrangler's build
-// command). The answers are the Spin component's, byte for byte.
-import { handle, initSync, maxBodyBytes, needs } from './pkg/timestamp_worker.js';
-import wasm from './pkg/timestamp_worker_bg.wasm';
+// (crates/worker, built into the workspace's target/pkg/worker by
+// `scripts/build` or wrangler's build command). The answers are the Spin
+// component's, byte for byte.
+import { handle, initSync, maxBodyBytes, needs } from '../../target/pkg/worker/timestamp_worker.js';
+import wasm from '../../target/pkg/worker/timestamp_worker_bg.wasm';
 
 initSync({ module: wasm });
 const MAX_BODY_BYTES = maxBodyBytes();

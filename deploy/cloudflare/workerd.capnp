@@ -9,9 +9,11 @@ const config :Workerd.Config = (
 
 const worker :Workerd.Worker = (
   modules = [
-    (name = "worker.mjs", esModule = embed "worker.mjs"),
-    (name = "pkg/timestamp_worker.js", esModule = embed "pkg/timestamp_worker.js"),
-    (name = "pkg/timestamp_worker_bg.wasm", wasm = embed "pkg/timestamp_worker_bg.wasm"),
+    # Named by their paths in the workspace, so that worker.mjs's imports
+    # of what the build writes into target/ resolve as they do on disk.
+    (name = "deploy/cloudflare/worker.mjs", esModule = embed "worker.mjs"),
+    (name = "target/pkg/worker/timestamp_worker.js", esModule = embed "../../target/pkg/worker/timestamp_worker.js"),
+    (name = "target/pkg/worker/timestamp_worker_bg.wasm", wasm = embed "../../target/pkg/worker/timestamp_worker_bg.wasm"),
   ],
   compatibilityDate = "2026-11-01",
 );

@@ -129,7 +129,7 @@ test('the page is readable on a phone', async (t) => {
 
 test('the page runs on the npm-packed package', async (t) => {
   // Serve the page's /pkg/ from the tarball `npm pack` makes (the wasm-opt
-  // build npm ships), not from www/pkg.
+  // build npm ships), not from target/pkg/page.
   const { work, tarball } = packPackage();
   t.after(() => rmSync(work, { recursive: true, force: true }));
   execFileSync('tar', ['-xzf', tarball, '-C', work]);

@@ -1,5 +1,6 @@
-//! The files of `www/` and the OpenAPI document, embedded in the component
-//! at build time (see `build.rs`), so `spin up`, `wasmtime serve` and any
+//! The page (the files of `www/`, and the npm package's module under
+//! `/pkg/`) and the OpenAPI document, embedded in the component at build
+//! time (see `build.rs`), so `spin up`, `wasmtime serve` and any
 //! other wasi:http host serve the same page with no files mounted. They are
 //! stored gzip-compressed where that is smaller.
 
@@ -92,10 +93,15 @@ mod tests {
     }
 
     #[test]
-    fn files_read_back_as_in_www() {
-        let www = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www");
+    fn files_read_back_as_built_from() {
+        let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         for asset in all() {
-            let file = std::fs::read(www.join(&asset.path[1..])).unwrap();
+            // www/'s files, and the page's module from where wasm-pack put it.
+            let file = match asset.path.strip_prefix("/pkg/") {
+                Some(name) => workspace.join("target/pkg/page").join(name),
+                None => workspace.join("www").join(&asset.path[1..]),
+            };
+            let file = std::fs::read(file).unwrap();
             assert_eq!(asset.bytes(), file, "{}", asset.path);
             if asset.gzipped {
                 assert!(asset.stored.len() < file.len(), "{}", asset.path);

@@ -284,7 +284,8 @@ fn the_page_and_its_wasm_are_served_with_their_types() {
     // Over the 4 KiB one wasi:io `blocking-write-and-flush` takes, so it
     // goes out in one `write` (crates/spin/src/output_stream.rs): every byte
     // arrives.
-    let built = std::fs::read(repo_root().join("www/pkg/timestamp_bg.wasm")).expect("built");
+    let built =
+        std::fs::read(repo_root().join("target/pkg/page/timestamp_bg.wasm")).expect("built");
     assert!(built.len() > 4 * 4096);
     assert!(
         wasm.body == built,
@@ -320,7 +321,10 @@ fn the_page_goes_out_gzipped_to_clients_that_take_gzip() {
     for (path, file) in [
         ("/", "www/index.html"),
         ("/app.js", "www/app.js"),
-        ("/pkg/timestamp_bg.wasm", "www/pkg/timestamp_bg.wasm"),
+        (
+            "/pkg/timestamp_bg.wasm",
+            "target/pkg/page/timestamp_bg.wasm",
+        ),
         ("/api/openapi.json", "crates/http/src/openapi.json"),
     ] {
         let file = std::fs::read(repo_root().join(file)).expect("the file");

@@ -2,7 +2,7 @@
 // output and this folder's entries: one package for browsers, bundlers and
 // Node.
 //
-//   node crates/npm/js/pack.mjs www/pkg target/npm
+//   node crates/npm/js/pack.mjs target/pkg/page target/npm
 //
 // wasm-pack writes an ES module (timestamp.js) whose default export
 // `init()` fetches the .wasm (browsers, bundlers). The package's entry is

@@ -222,7 +222,7 @@ pub fn spin() -> PathBuf {
 /// The worker's workerd configuration; `scripts/build` builds what it
 /// embeds.
 pub fn worker_config() -> PathBuf {
-    built("deploy/cloudflare/pkg/timestamp_worker_bg.wasm");
+    built("target/pkg/worker/timestamp_worker_bg.wasm");
     repo_root().join("deploy/cloudflare/workerd.capnp")
 }
 
