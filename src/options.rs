@@ -32,12 +32,13 @@ impl FromStr for Format {
 
 /// How to convert an input and what to answer for it.
 ///
-/// `Z` is the kind of time zone `tz` names: [`Zone`](crate::Zone) (the IANA
-/// database) for the service and the CLI, the JS engine's `Intl` for the
-/// npm package, and [`Utc`] alone by default.
+/// `Z` is the kind of time zone `tz` names: `timestamp_tzdb::Zone` (the
+/// IANA database) for the service and the CLI, the JS engine's `Intl` for
+/// the npm package, and [`Utc`] alone by default.
 ///
 /// ```
-/// use timestamp::{Format, Options, Timestamp, Unit, Zone};
+/// use timestamp::{Format, Options, Timestamp, Unit};
+/// use timestamp_tzdb::Zone;
 ///
 /// let mut options = Options::<Zone>::default();
 /// for (name, value) in [("unit", "s"), ("format", "full"), ("tz", "Asia/Tokyo"), ("x", "y")] {

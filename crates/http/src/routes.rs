@@ -29,7 +29,8 @@
 
 use std::borrow::Cow;
 
-use timestamp::{Options, Timestamp, Zone};
+use timestamp::{Options, Timestamp};
+use timestamp_tzdb::Zone;
 
 use crate::assets::{self, Asset};
 use crate::string_array;

@@ -447,12 +447,12 @@ fn the_component_keeps_rarely_read_bytes_out_of_its_memory_image() {
             _ => {}
         }
     }
-    // tools/passive-data ran: no section or loader export is left for it.
+    // crates/passive-data ran: no section or loader export is left for it.
     left.retain(|name| name.starts_with("passive-bytes:"));
     assert_eq!(
         left,
         Vec::<String>::new(),
-        "run tools/passive-data (spin.toml's build does)"
+        "run crates/passive-data (spin.toml's build does)"
     );
     // Three passive segments for the zone database (its data, its names and
     // its index, src/zone.rs) and one for each file this crate's build.rs

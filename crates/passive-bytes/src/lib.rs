@@ -15,7 +15,7 @@
 //! bytes in a custom section (which is not loaded into memory) and declares
 //! a loader function that the module exports, both named
 //! `passive-bytes:<path of the static>`. After linking,
-//! `tools/passive-data` moves each such section into a passive data segment
+//! `crates/passive-data` moves each such section into a passive data segment
 //! and rewrites its loader's body to `memory.init` from it. Without the
 //! feature, or off WASI (the npm package and the worker are
 //! wasm32-unknown-unknown, and a build that has them beside the component
@@ -155,11 +155,11 @@ macro_rules! __embed {
         const LEN: usize = ::core::include_bytes!($path).len();
         // The bytes, in a custom section: in the module, not in its memory.
         // Not `#[used]`, which would keep a copy in memory too. The name's
-        // prefix is what tools/passive-data looks for (`concat!` takes
+        // prefix is what crates/passive-data looks for (`concat!` takes
         // only literals, so it is written out here and for the export).
         #[unsafe(link_section = ::core::concat!("passive-bytes:", ::core::module_path!(), "::", ::core::stringify!($name)))]
         static SECTION: [u8; LEN] = *::core::include_bytes!($path);
-        // tools/passive-data replaces this body with `memory.init`.
+        // crates/passive-data replaces this body with `memory.init`.
         #[unsafe(export_name = ::core::concat!("passive-bytes:", ::core::module_path!(), "::", ::core::stringify!($name)))]
         #[inline(never)]
         extern "C" fn load(dest: *mut u8, offset: u32, len: u32) {
@@ -174,7 +174,7 @@ macro_rules! __embed {
     }};
 }
 
-/// The loader's body until `tools/passive-data` replaces it: a module that
+/// The loader's body until `crates/passive-data` replaces it: a module that
 /// skipped that step panics on its first read rather than read zeros.
 ///
 /// Volatile accesses keep the optimiser from seeing what it does: its
@@ -189,7 +189,7 @@ pub fn __not_rewritten(name: &str, dest: *mut u8, offset: u32, len: u32) {
     // else reads or writes.
     unsafe {
         if !core::ptr::read_volatile(&REWRITTEN) {
-            panic!("{name}: this module needs tools/passive-data after linking");
+            panic!("{name}: this module needs crates/passive-data after linking");
         }
         core::ptr::write_volatile(&raw mut ARGUMENTS, (dest as usize, offset, len));
     }

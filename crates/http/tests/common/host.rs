@@ -182,7 +182,7 @@ impl HostKind {
 }
 
 /// The component `scripts/build` (and `spin build`) writes: cargo's, made
-/// ready by tools/passive-data.
+/// ready by crates/passive-data.
 pub fn component() -> PathBuf {
     built("target/component/timestamp_spin.wasm")
 }

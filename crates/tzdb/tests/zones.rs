@@ -2,13 +2,15 @@
 //! `TZ=<zone>` (tests/data/zones.jsonl, from `node tools/oracle/corpus.mjs
 //! --zones`): the instant, and the offset the zone has then.
 
+#[path = "../../../tests/common/mod.rs"]
 mod common;
 
 use std::collections::BTreeMap;
 
 use common::{read, repo_root};
 use serde::Deserialize;
-use timestamp::{LocalZone, Timestamp, Unit, Zone, convert_in_zone};
+use timestamp::{LocalZone, Timestamp, Unit, convert_in_zone};
+use timestamp_tzdb::Zone;
 
 #[derive(Deserialize)]
 struct Line {

@@ -1,5 +1,5 @@
 //! One entry of the zone index: build.rs writes one per zone, and
-//! `Zone::find` (src/zone.rs) reads the few its search visits. Shared by
+//! `Zone::find` (src/lib.rs) reads the few its search visits. Shared by
 //! both through `#[path]`, so the writer and the reader agree on the form.
 //!
 //! An entry is four little-endian `u32`s: where the zone's name starts and
