@@ -125,8 +125,11 @@ fn module(workspace: &Path) -> Vec<(String, PathBuf)> {
             .map(|file| (url(&dir, &file), file))
             .collect();
     }
-    // Built once it is there: a failed build script always runs again, and
-    // one that warned reruns when www/ or this file changes.
+    // Watched while missing too (Cargo reruns a build script whose watched
+    // file is missing), so the build that follows scripts/build embeds it.
+    for name in MODULE_FILES {
+        println!("cargo::rerun-if-changed={}", dir.join(name).display());
+    }
     let missing = format!(
         "{MODULE_DIR}/{{{}}} is missing: the page's wasm module, which `scripts/build` (or \
          `spin build`) builds first with wasm-pack",
@@ -156,14 +159,17 @@ fn url(root: &Path, file: &Path) -> String {
     url
 }
 
-/// Regular files under `dir`, recursively, skipping dotfiles.
+/// Regular files under `dir`, recursively, skipping dotfiles and `pkg/`
+/// (where older builds wrote the module into www/: the module is served
+/// from its build output alone).
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return; // no www/ yet: nothing to embed
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') || (dir.ends_with("www") && name == "pkg") {
             continue;
         }
         match entry.file_type() {
