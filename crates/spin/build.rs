@@ -12,8 +12,8 @@
 //! is below the static data (the linker's `--stack-first`, Rust's default
 //! for wasm), so overflowing it traps rather than writing over that data.
 //!
-//! bench/size-baseline/spin-fixed-answer.toml repeats the size for the
-//! benchmarks' floor, which is built as the component is.
+//! bench/size-baseline's manifests repeat the size for the benchmarks'
+//! handlers, which are built as the component is.
 
 /// The component's stack, in bytes.
 const STACK_BYTES: u32 = 64 * 1024;

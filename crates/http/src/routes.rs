@@ -13,7 +13,7 @@
 //! | `?unit=s\|ms\|us\|ns\|auto` | the unit of an integer `:date` (default `ms`) |
 //! | `?format=full` | adds `iso` (`toISOString()`) to a date |
 //! | `?tz=America/New_York` | reads wall times there (as V8 under `TZ=`), adds `local` and `tz` |
-//! | `GET /` and the files of `www/` | the page |
+//! | `GET /`, the files of `www/` and the page's module under `/pkg/` | the page |
 //! | `OPTIONS` on any route | 204, CORS preflight |
 //! | another method on a route | 405 with `Allow` |
 //! | an unknown path | 404 |
@@ -510,6 +510,14 @@ mod tests {
         handle(Request::new("GET", target), epoch)
     }
 
+    /// `POST target` with `body` read.
+    fn post<'a>(target: &'a str, body: &'a [u8]) -> Request<'a> {
+        Request {
+            body: RequestBody::Read(body),
+            ..Request::new("POST", target)
+        }
+    }
+
     fn body(response: &Response) -> &str {
         std::str::from_utf8(&response.body).unwrap()
     }
@@ -717,12 +725,10 @@ mod tests {
             );
         }
         let batch = handle(
-            Request {
-                method: "POST",
-                target: "/api/batch?tz=Australia/Lord_Howe",
-                accept_encoding: None,
-                body: RequestBody::Read(br#"["2021-10-03T02:15"]"#),
-            },
+            post(
+                "/api/batch?tz=Australia/Lord_Howe",
+                br#"["2021-10-03T02:15"]"#,
+            ),
             epoch,
         );
         assert_eq!(
@@ -734,13 +740,11 @@ mod tests {
 
     #[test]
     fn batches() {
-        let post = |target: &str, body: RequestBody<'_>| {
+        let batch = |target: &str, body: RequestBody<'_>| {
             handle(
                 Request {
-                    method: "POST",
-                    target,
-                    accept_encoding: None,
                     body,
+                    ..Request::new("POST", target)
                 },
                 epoch,
             )
@@ -803,7 +807,7 @@ mod tests {
             ),
         ];
         for &(target, ref request_body, status, expected) in table {
-            let response = post(target, *request_body);
+            let response = batch(target, *request_body);
             assert_eq!(
                 (response.status, body(&response)),
                 (status, expected),
@@ -812,14 +816,14 @@ mod tests {
         }
 
         let many = format!("[{}]", vec!["\"1\""; MAX_BATCH_INPUTS + 1].join(","));
-        let response = post("/api/batch", RequestBody::Read(many.as_bytes()));
+        let response = batch("/api/batch", RequestBody::Read(many.as_bytes()));
         assert_eq!(
             (response.status, body(&response)),
             (413, r#"{"error":"Payload Too Large: at most 1000 inputs"}"#)
         );
         let most = format!("[{}]", vec!["\"1\""; MAX_BATCH_INPUTS].join(","));
         assert_eq!(
-            post("/api/batch", RequestBody::Read(most.as_bytes())).status,
+            batch("/api/batch", RequestBody::Read(most.as_bytes())).status,
             200
         );
 
@@ -846,30 +850,16 @@ mod tests {
     #[test]
     fn a_batch_reads_the_clock_once() {
         let mut reads = 0;
-        let response = handle(
-            Request {
-                method: "POST",
-                target: "/api/batch",
-                accept_encoding: None,
-                body: RequestBody::Read(br#"["","",""]"#),
-            },
-            || {
-                reads += 1;
-                Timestamp::MAX
-            },
-        );
+        let response = handle(post("/api/batch", br#"["","",""]"#), || {
+            reads += 1;
+            Timestamp::MAX
+        });
         assert_eq!((response.status, reads), (200, 1));
         let now = r#"{"unix":8640000000000000,"utc":"Sat, 13 Sep 275760 00:00:00 GMT"}"#;
         assert_eq!(body(&response), format!("[{now},{now},{now}]"));
-        let without_empty = handle(
-            Request {
-                method: "POST",
-                target: "/api/batch",
-                accept_encoding: None,
-                body: RequestBody::Read(br#"["0","x"]"#),
-            },
-            || unreachable!("no input is empty"),
-        );
+        let without_empty = handle(post("/api/batch", br#"["0","x"]"#), || {
+            unreachable!("no input is empty")
+        });
         assert_eq!(
             body(&without_empty),
             r#"[{"unix":0,"utc":"Thu, 01 Jan 1970 00:00:00 GMT"},{"error":"Invalid Date"}]"#
@@ -947,10 +937,8 @@ mod tests {
         let gzip = |method: &str| {
             handle(
                 Request {
-                    method,
-                    target: "/",
                     accept_encoding: Some("gzip, deflate, br, zstd"),
-                    body: RequestBody::Empty,
+                    ..Request::new(method, "/")
                 },
                 epoch,
             )

@@ -455,7 +455,7 @@ fn the_component_keeps_rarely_read_bytes_out_of_its_memory_image() {
         "run crates/passive-data (spin.toml's build does)"
     );
     // Three passive segments for the zone database (its data, its names and
-    // its index, src/zone.rs) and one for each file this crate's build.rs
+    // its index, crates/tzdb) and one for each file this crate's build.rs
     // embeds, the page's and the OpenAPI document (it writes the same
     // declarations for this native build).
     let generated = std::fs::read_to_string(concat!(env!("OUT_DIR"), "/assets.rs"))
