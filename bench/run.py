@@ -511,7 +511,7 @@ def sizes():
     build_baseline()
     out["baseline"] = (os.path.getsize(BASELINE), gz(BASELINE))
     # What the component's build embeds, as stored: the files
-    # crates/http/build.rs lists (gzipped) and the zones the core's build.rs
+    # crates/http/build.rs lists (gzipped) and the zones crates/tzdb's build.rs
     # writes (compact, deflated), from the component's last build.
     assets_rs = newest(os.path.join(ROOT, "target/wasm32-wasip2/release/build/timestamp-http-*/out/assets.rs"))
     with open(assets_rs) as f:
@@ -670,7 +670,7 @@ def latency_answers():
     body, _ = load.batch_case()
     inputs = json.loads(body)
     return [
-        ("61 B: `GET /api/2016-12-25`", "GET", "/api/2016-12-25", b""),
+        ("60 B: `GET /api/2016-12-25`", "GET", "/api/2016-12-25", b""),
         ("12 KB: a 200-input batch", "POST", "/api/batch", json.dumps(inputs[:200]).encode()),
         ("60 KB: the 1,000-input batch", "POST", "/api/batch", body),
         ("165 KB, the largest answer of the API: the 1,000-input batch with every field",
@@ -702,7 +702,10 @@ def read_answer(sock, unread):
     body = 0
     while True:
         while b"\r\n" not in rest:
-            rest += sock.recv(65536)
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise OSError("the server closed the connection")
+            rest += chunk
         size_line, rest = rest.split(b"\r\n", 1)
         size = int(size_line.split(b";")[0], 16)
         while len(rest) < size + 2:
