@@ -757,22 +757,19 @@ def latency():
     for name, kind, flags in LATENCY_HOSTS:
         if kind == "spin" and not load.spin_available():
             continue
-        port = load.free_port()
-        server = load.start_server(kind, port, flags)
-        try:
+        with load.serving(kind, flags) as port:
             rows = []
             for answer, method, target, body in latency_answers():
                 times, length = kept_alive_latencies(port, method, target, body)
                 rows.append((answer, length, percentile(times, 50), percentile(times, 99)))
             results[name] = rows
-        finally:
-            load.stop_server(server)
     return results
 
 
 # The host's part: bodies of these sizes from bench/size-baseline's pieces
 # handler, in one piece and in 4 KiB pieces (as a loop of wasi:io's
-# `blocking-write-and-flush` writes them), under the two Rust hosts.
+# `blocking-write-and-flush` writes them), under each host that runs a
+# component (workerd runs the worker).
 PIECES_BYTES = [100, 12_000, 60_000, 1_000_000]
 
 
@@ -781,12 +778,11 @@ def pieces_latency():
     piece None for the whole body in one write."""
     build_baseline()
     hosts = [*([("spin up", "spin", {"manifest": PIECES_MANIFEST})] if load.spin_available() else []),
-             ("wasmtime serve (defaults)", "wasmtime", {"component": PIECES})]
+             ("wasmtime serve (defaults)", "wasmtime", {"component": PIECES}),
+             ("jco serve", "jco", {"component": PIECES})]
     results = {}
     for name, kind, served in hosts:
-        port = load.free_port()
-        server = load.start_server(kind, port, "", **served)
-        try:
+        with load.serving(kind, **served) as port:
             cells = {}
             for size in PIECES_BYTES:
                 for piece in (None, 4096):
@@ -794,8 +790,6 @@ def pieces_latency():
                     times, _ = kept_alive_latencies(port, "GET", target, b"")
                     cells[(size, piece)] = (percentile(times, 50), percentile(times, 99))
             results[name] = cells
-        finally:
-            load.stop_server(server)
     return results
 
 
@@ -828,13 +822,9 @@ def page_ready():
              ("wasmtime serve (defaults)", "wasmtime")]
     results = {}
     for name, kind in hosts:
-        port = load.free_port()
-        server = load.start_server(kind, port, "")
-        try:
+        with load.serving(kind) as port:
             results[name] = json.loads(run(["node", os.path.join(ROOT, "bench/page.mjs"),
                                             f"http://127.0.0.1:{port}/", str(PAGE_LOADS)]))
-        finally:
-            load.stop_server(server)
     return results
 
 

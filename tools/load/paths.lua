@@ -4,14 +4,15 @@
 --   wrk -s tools/load/paths.lua URL -- --post PATH BODY_FILE
 local paths = {}
 local next_index = 1
-local post_path, post_body
+-- With --post: the whole request, made once (it is the same every time).
+local post_request
 
 function init(args)
   if args[1] == "--post" then
-    post_path = args[2]
     local file = assert(io.open(args[3], "rb"))
-    post_body = file:read("*a")
+    local body = file:read("*a")
     file:close()
+    post_request = wrk.format("POST", args[2], { ["Content-Type"] = "application/json" }, body)
     return
   end
   local file = assert(io.open(args[1], "r"))
@@ -23,8 +24,8 @@ function init(args)
 end
 
 function request()
-  if post_body then
-    return wrk.format("POST", post_path, { ["Content-Type"] = "application/json" }, post_body)
+  if post_request then
+    return post_request
   end
   local path = paths[next_index]
   next_index = next_index % #paths + 1
