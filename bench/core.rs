@@ -1,9 +1,11 @@
 //! The core's cost per conversion, by input class.
 //!
 //! `cargo bench -p timestamp --bench core` (or `scripts/bench`, which also records the
-//! figures in BENCHMARKS.md). Two groups: `convert` is the parse alone,
-//! `answer` is the whole conversion the API performs (parse, `toUTCString()`
-//! text, JSON body).
+//! figures in BENCHMARKS.md). `convert` is the parse alone, `answer` the
+//! whole conversion the API performs (parse, `toUTCString()` text, JSON
+//! body); `huge` the scanner loops on 1 MiB inputs; `format` the two halves
+//! of `answer` after the parse, and the direct JSON writer beside
+//! serde_json writing the same body.
 
 use std::hint::black_box;
 
@@ -67,7 +69,36 @@ fn bench(c: &mut Criterion) {
     group.bench_function("to_json", |b| {
         b.iter(|| Options::new().to_json(Ok(black_box(t))))
     });
+    // The same body from serde_json and a derived struct: what the direct
+    // writer (src/json.rs) is measured against (docs/decisions.md).
+    assert_eq!(serde_answer(Ok(t)), Options::new().to_json(Ok(t)));
+    group.bench_function("serde_json", |b| b.iter(|| serde_answer(Ok(black_box(t)))));
     group.finish();
+}
+
+/// An answer's JSON as serde_json writes it: the fields the API sends, in
+/// its order.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum SerdeAnswer<'a> {
+    Date { unix: i64, utc: &'a str },
+    Error { error: &'static str },
+}
+
+fn serde_answer(result: Result<Timestamp, timestamp::Error>) -> String {
+    match result {
+        Ok(t) => {
+            let utc = t.utc_string();
+            serde_json::to_string(&SerdeAnswer::Date {
+                unix: t.unix_ms(),
+                utc: utc.as_str(),
+            })
+        }
+        Err(_) => serde_json::to_string(&SerdeAnswer::Error {
+            error: "Invalid Date",
+        }),
+    }
+    .expect("an answer serialises")
 }
 
 criterion_group!(benches, bench);
