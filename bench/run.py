@@ -19,7 +19,7 @@ building).
          for what each header costs
   latency
          on kept-alive connections, by answer size (61 B to the API's
-         largest, 165 KB) under each host; the 1,000-input batch under wrk
+         largest, 172 KB) under each host; the 1,000-input batch under wrk
          under `spin up` and `wasmtime serve`; the page's time to ready in
          Chromium under both
   cold   process start to first 200
@@ -673,7 +673,7 @@ def latency_answers():
         ("60 B: `GET /api/2016-12-25`", "GET", "/api/2016-12-25", b""),
         ("12 KB: a 200-input batch", "POST", "/api/batch", json.dumps(inputs[:200]).encode()),
         ("60 KB: the 1,000-input batch", "POST", "/api/batch", body),
-        ("165 KB, the largest answer of the API: the 1,000-input batch with every field",
+        ("172 KB, the largest answer of the API: the 1,000-input batch with every field",
          "POST", "/api/batch?format=full&tz=America/Argentina/Buenos_Aires", body),
     ]
 
