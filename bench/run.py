@@ -18,7 +18,7 @@ building).
          the fixed answer; and the fixed answer with 0 to 4 of its headers,
          for what each header costs
   latency
-         on kept-alive connections, by answer size (61 B to the API's
+         on kept-alive connections, by answer size (60 B to the API's
          largest, 172 KB) under each host; the 1,000-input batch under wrk
          under `spin up` and `wasmtime serve`; the page's time to ready in
          Chromium under both
