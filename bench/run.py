@@ -678,41 +678,35 @@ def latency_answers():
     ]
 
 
-def read_answer(sock, unread):
-    """Reads one HTTP/1.1 answer from `sock` (bytes already read in
-    `unread`): (its status, its body's length, what was read past it)."""
-    while b"\r\n\r\n" not in unread:
+def read_until(sock, data, done):
+    """`data` and what `sock` sends after it, until `done(data)`."""
+    while not done(data):
         chunk = sock.recv(65536)
         if not chunk:
             raise OSError("the server closed the connection")
-        unread += chunk
+        data += chunk
+    return data
+
+
+def read_answer(sock, unread):
+    """Reads one HTTP/1.1 answer from `sock` (bytes already read in
+    `unread`): (its status, its body's length, what was read past it)."""
+    unread = read_until(sock, unread, lambda data: b"\r\n\r\n" in data)
     head, rest = unread.split(b"\r\n\r\n", 1)
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
     headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
     if "content-length" in headers:
         length = int(headers["content-length"])
-        while len(rest) < length:
-            chunk = sock.recv(65536)
-            if not chunk:
-                raise OSError("the server closed the connection")
-            rest += chunk
+        rest = read_until(sock, rest, lambda data: len(data) >= length)
         return status, length, rest[length:]
     # Chunked: read to the last chunk, counting the body's bytes.
     body = 0
     while True:
-        while b"\r\n" not in rest:
-            chunk = sock.recv(65536)
-            if not chunk:
-                raise OSError("the server closed the connection")
-            rest += chunk
+        rest = read_until(sock, rest, lambda data: b"\r\n" in data)
         size_line, rest = rest.split(b"\r\n", 1)
         size = int(size_line.split(b";")[0], 16)
-        while len(rest) < size + 2:
-            chunk = sock.recv(65536)
-            if not chunk:
-                raise OSError("the server closed the connection")
-            rest += chunk
+        rest = read_until(sock, rest, lambda data, size=size: len(data) >= size + 2)
         body += size
         rest = rest[size + 2:]
         if size == 0:
