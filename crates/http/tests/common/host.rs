@@ -568,7 +568,7 @@ impl KeptAlive {
                 head_len + len
             }
             None => loop {
-                if let Some(len) = chunked_len(&self.unread[head_len..]) {
+                if let Some((_, len)) = dechunk(&self.unread[head_len..]) {
                     break head_len + len;
                 }
                 self.read_more();
@@ -591,25 +591,6 @@ impl KeptAlive {
             String::from_utf8_lossy(&self.unread)
         );
         self.unread.extend_from_slice(&buffer[..read]);
-    }
-}
-
-/// The length of a complete chunked body at the start of `raw`, with its
-/// last chunk and the empty line after it; `None` while it is incomplete.
-fn chunked_len(raw: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    loop {
-        let line_end = at + raw[at..].windows(2).position(|w| w == b"\r\n")?;
-        let size_text = std::str::from_utf8(&raw[at..line_end]).expect("ASCII chunk size");
-        let size_text = size_text.split(';').next().unwrap_or_default().trim();
-        let size = usize::from_str_radix(size_text, 16).expect("hex chunk size");
-        at = line_end + 2 + size + 2;
-        if at > raw.len() {
-            return None;
-        }
-        if size == 0 {
-            return Some(at);
-        }
     }
 }
 
@@ -668,7 +649,7 @@ impl HttpResponse {
             .iter()
             .any(|(n, v)| n == "transfer-encoding" && v.eq_ignore_ascii_case("chunked"));
         let body = if chunked {
-            dechunk(raw_body)
+            dechunk(raw_body).expect("a complete chunked body").0
         } else {
             raw_body.to_vec()
         };
@@ -696,22 +677,25 @@ impl HttpResponse {
     }
 }
 
-/// Decodes a chunked body (no trailers expected).
-fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+/// A chunked body at the start of `raw` (no trailers expected): its bytes,
+/// and the length it takes in `raw` with its last chunk and the empty line
+/// after it; `None` while it is incomplete.
+fn dechunk(raw: &[u8]) -> Option<(Vec<u8>, usize)> {
     let mut body = Vec::new();
+    let mut at = 0;
     loop {
-        let line_end = raw
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .expect("a chunk size line");
-        let size_text = std::str::from_utf8(&raw[..line_end]).expect("ASCII chunk size");
+        let line_end = at + raw[at..].windows(2).position(|w| w == b"\r\n")?;
+        let size_text = std::str::from_utf8(&raw[at..line_end]).expect("ASCII chunk size");
         let size_text = size_text.split(';').next().unwrap_or_default().trim();
         let size = usize::from_str_radix(size_text, 16).expect("hex chunk size");
-        raw = &raw[line_end + 2..];
-        if size == 0 {
-            return body;
+        let data = line_end + 2;
+        at = data + size + 2;
+        if at > raw.len() {
+            return None;
         }
-        body.extend_from_slice(&raw[..size]);
-        raw = &raw[size + 2..];
+        if size == 0 {
+            return Some((body, at));
+        }
+        body.extend_from_slice(&raw[data..data + size]);
     }
 }
