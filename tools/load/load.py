@@ -337,15 +337,18 @@ def main():
     port = free_port()
     server = start_server(args.server, port, args.wasmtime_flags, args.pin, component, manifest)
     try:
-        with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as f:
-            f.write("\n".join(path for path, _ in cases) + "\n")
-            paths_file = f.name
-        batch_body, batch_expected = batch_case()
-        with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as f:
-            f.write(batch_body)
-            batch_file = f.name
-        # What wrk sends: a path from the file in turn, or the batch.
-        script_args = ["--post", "/api/batch", batch_file] if args.paths == "batch" else [paths_file]
+        # What wrk sends: a path from a file in turn, or the batch (its
+        # expected answers parsed once, for the checker).
+        if args.paths == "batch":
+            batch_body, batch_expected = batch_case()
+            batch_answers = json.loads(batch_expected)
+            suffix, content = ".json", batch_body
+        else:
+            suffix, content = ".paths", "\n".join(path for path, _ in cases).encode() + b"\n"
+        with tempfile.NamedTemporaryFile("wb", suffix=suffix, delete=False) as f:
+            f.write(content)
+            script_file = f.name
+        script_args = ["--post", "/api/batch", script_file] if args.paths == "batch" else [script_file]
 
         # Warm up, and the memory baseline.
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -367,10 +370,6 @@ def main():
                 stop.wait(0.5)
 
         checked = {"n": 0, "wrong": []}
-
-        # The batch's expected answers, parsed once: its checks are fewer
-        # (each is a 60 KB answer) and cheap to compare.
-        batch_answers = json.loads(batch_expected)
 
         def check_answers():
             rng = random.Random(7)
@@ -414,8 +413,7 @@ def main():
         stop.set()
         for t in threads:
             t.join()
-        os.unlink(paths_file)
-        os.unlink(batch_file)
+        os.unlink(script_file)
 
         match = re.search(r"^LOAD (.*)$", wrk.stdout, re.M)
         if wrk.returncode != 0 or not match:
