@@ -12,6 +12,7 @@ const worker :Workerd.Worker = (
     # Named by their paths in the workspace, so that worker.mjs's imports
     # of what the build writes into target/ resolve as they do on disk.
     (name = "deploy/cloudflare/worker.mjs", esModule = embed "worker.mjs"),
+    (name = "crates/worker/js/fetch.mjs", esModule = embed "../../crates/worker/js/fetch.mjs"),
     (name = "target/pkg/worker/timestamp_worker.js", esModule = embed "../../target/pkg/worker/timestamp_worker.js"),
     (name = "target/pkg/worker/timestamp_worker_bg.wasm", wasm = embed "../../target/pkg/worker/timestamp_worker_bg.wasm"),
   ],

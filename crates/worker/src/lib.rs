@@ -1,6 +1,7 @@
-//! The Cloudflare worker's bindings: a request as the worker reads it in
-//! (`deploy/cloudflare/worker.mjs`), timestamp-http's [`routes`] answer
-//! out. The clock is the worker's `Date.now()`, passed in.
+//! The routes for JavaScript edges: a request as the fetch handler reads it
+//! in (`crates/worker/js/fetch.mjs`, which Cloudflare, Deno, Bun and Vercel
+//! run from deploy/), timestamp-http's [`routes`] answer out. The clock is
+//! the runtime's `Date.now()`, passed in.
 //!
 //! The routes, their page and their zone database are the component's, so
 //! the worker answers byte for byte as the Spin component does; the tests
