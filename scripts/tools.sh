@@ -13,3 +13,8 @@ wasmtime_cli() {
 spin_cli() {
   printf '%s\n' "${SPIN:-$(command -v spin || echo "${TOOLS_DIR}/bin/spin")}"
 }
+
+# wash (wasmCloud): $WASH, else the one scripts/setup installs.
+wash_cli() {
+  printf '%s\n' "${WASH:-${TOOLS_DIR}/bin/wash}"
+}
