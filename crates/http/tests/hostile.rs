@@ -11,7 +11,7 @@ use std::io::Write;
 use std::net::TcpStream;
 use std::time::Duration;
 
-use common::host::{Host, HostKind, HttpResponse};
+use common::host::{Host, HostAnswer, HostKind, HttpResponse};
 use serde_json::{Value, json};
 
 /// The component's own answers carry CORS; the host's (a 431 for huge
@@ -55,12 +55,27 @@ fn every_method() {
         ("BREW", 405),
     ];
     for (method, status) in table {
-        let response = host.request(method, "/api/2016-12-25");
-        if let Some(refused) = host.kind.refuses_method(method) {
-            assert_eq!(response.status, refused, "{method}: the host's own answer");
-            assert!(!from_component(&response), "{method}");
-            continue;
+        match host.kind.refuses_method(method) {
+            Some(HostAnswer::Status(refused)) => {
+                let response = host.request(method, "/api/2016-12-25");
+                assert_eq!(response.status, refused, "{method}: the host's own answer");
+                assert!(!from_component(&response), "{method}");
+                continue;
+            }
+            Some(HostAnswer::Closes) => {
+                let raw = format!(
+                    "{method} /api/2016-12-25 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                );
+                let answer = host.send_raw(raw.as_bytes());
+                assert!(
+                    answer.is_empty(),
+                    "{method}: the host closes without an answer"
+                );
+                continue;
+            }
+            None => {}
         }
+        let response = host.request(method, "/api/2016-12-25");
         assert_defined(method, &response);
         assert_eq!(response.status, status, "{method}");
         assert!(from_component(&response), "{method}");
@@ -124,12 +139,25 @@ fn hostile_targets() {
     for (target, status, body) in &table {
         let shown = &target[..target.len().min(50)];
         let response = host.get(target);
-        assert_defined(shown, &response);
-        if let Some(refused) = host.kind.refuses_target(target.len()) {
+        if let Some(refused) = host.kind.refuses_target(target) {
             assert_eq!(response.status, refused, "{shown}: the host's own answer");
             assert!(!from_component(&response), "{shown}");
             continue;
         }
+        let resolved = resolve_dot_segments(target);
+        if host.kind.resolves_dot_segments() && resolved != *target {
+            // The host hands on the path with its dot segments resolved,
+            // as a URL parser does: the answer is the resolved path's.
+            let expected = host.get(&resolved);
+            assert!(from_component(&response), "{shown}");
+            assert_eq!(response.status, expected.status, "{shown} as {resolved}");
+            assert_eq!(
+                response.header("content-type"),
+                expected.header("content-type")
+            );
+            continue;
+        }
+        assert_defined(shown, &response);
         assert_eq!(response.status, *status, "{shown}");
         assert!(from_component(&response), "{shown}");
         if let Some(body) = body {
@@ -145,6 +173,36 @@ fn hostile_targets() {
         );
     }
     assert_still_serving(&host);
+}
+
+/// `target`'s path with its `.` and `..` segments resolved (RFC 3986,
+/// 5.2.4), as URL parsers do.
+fn resolve_dot_segments(target: &str) -> String {
+    let split = target.find(['?', '#']).unwrap_or(target.len());
+    let (path, rest) = target.split_at(split);
+    if !path.starts_with('/') {
+        return target.to_string();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path[1..].split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                out.pop();
+                if last {
+                    out.push("");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    format!("/{}{rest}", out.join("/"))
 }
 
 #[test]
@@ -290,30 +348,45 @@ mod host_records {
     }
 
     /// What each host does with a request without a usable `Host`: `wasmtime
-    /// serve` its own 500, Spin a closed connection, jco mostly the component's
-    /// answer, workerd its own 400.
+    /// serve` its own 500, wash its own 500 (no Host) or 400 (one that is
+    /// not text), Spin a closed connection, workerd its own 400; node's
+    /// parser (jco, edge-runtime) and Bun refuse HTTP/1.1 without a Host
+    /// with their own 400 and hand the rest to our code, and Deno hands
+    /// every one to it.
     fn assert_as_the_host_does(host: &Host, raw: &[u8]) {
+        let text = String::from_utf8_lossy(raw);
+        let has_host = text.contains("\r\nHost:");
         match host.kind {
             HostKind::Wasmtime => {
                 let response = host.send(raw);
                 assert!(!from_component(&response), "the component did not answer");
                 assert_eq!(response.status, 500, "wasmtime serve's own answer");
             }
-            HostKind::Jco => {
-                // Node's parser requires a Host in HTTP/1.1 and answers 400
-                // itself; anything else reaches the component.
-                let text = String::from_utf8_lossy(raw);
-                let refused = text.contains(" HTTP/1.1\r\n") && !text.contains("\r\nHost:");
+            HostKind::Wash => {
+                let response = host.send(raw);
+                assert!(!from_component(&response), "the component did not answer");
+                let expected = if has_host { 400 } else { 500 };
+                assert_eq!(response.status, expected, "wash's own answer: {text:?}");
+            }
+            HostKind::Jco | HostKind::Vercel | HostKind::Bun => {
+                // Node's parser and Bun's require a Host in HTTP/1.1 and
+                // answer 400 themselves; anything else reaches our code.
+                let refused = text.contains(" HTTP/1.1\r\n") && !has_host;
                 let response = host.send(raw);
                 assert_eq!(from_component(&response), !refused, "{text:?}");
                 assert_eq!(response.status, if refused { 400 } else { 200 }, "{text:?}");
+            }
+            HostKind::Deno => {
+                let response = host.send(raw);
+                assert!(from_component(&response), "{text:?}");
+                assert_eq!(response.status, 200, "{text:?}");
             }
             HostKind::Workerd => {
                 let response = host.send(raw);
                 assert!(!from_component(&response), "the worker did not run");
                 assert_eq!(response.status, 400, "workerd's own answer");
             }
-            HostKind::Spin => {
+            HostKind::Spin | HostKind::SpinRegistry => {
                 let answer = host.send_raw(raw);
                 assert!(
                     answer.is_empty(),

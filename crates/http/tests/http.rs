@@ -206,10 +206,13 @@ fn a_reused_instance_sends_only_each_answers_own_headers() {
             let expected = routes::handle(routes::Request::new(method, target), || {
                 unreachable!("no date is empty")
             });
+            // Where the host drops Content-Length, it frames the body itself.
+            let framing = host.kind.drops_encoding_headers();
             let expected = sorted(
                 expected
                     .headers
                     .iter()
+                    .filter(|(name, _)| !(framing && *name == "content-length"))
                     .map(|(name, value)| (name.to_string(), value.to_string()))
                     .collect(),
             );
@@ -221,6 +224,7 @@ fn a_reused_instance_sends_only_each_answers_own_headers() {
                     .headers
                     .into_iter()
                     .filter(|(name, _)| name != "date" && name != "connection")
+                    .filter(|(name, _)| !(framing && name == "transfer-encoding"))
                     .collect(),
             );
             assert_eq!(got, expected, "{method} {target}");
@@ -330,6 +334,13 @@ fn the_page_goes_out_gzipped_to_clients_that_take_gzip() {
         let file = std::fs::read(repo_root().join(file)).expect("the file");
         // A browser's header.
         let gzipped = get(path, "gzip, deflate, br, zstd");
+        if host.kind.drops_encoding_headers() {
+            // Where the runtime would drop Content-Encoding, the file as it is.
+            assert_eq!(gzipped.status, 200, "{path}");
+            assert_eq!(gzipped.header("content-encoding"), None, "{path}");
+            assert!(gzipped.body == file, "{path}: not the file");
+            continue;
+        }
         assert_eq!(gzipped.status, 200, "{path}");
         assert_eq!(gzipped.header("content-encoding"), Some("gzip"), "{path}");
         assert_eq!(gzipped.header("vary"), Some("accept-encoding"), "{path}");

@@ -2,15 +2,14 @@
 //! client for it. Raw, so a test can send what a polite client library
 //! refuses to (`%zz`, 64 KiB paths, odd methods).
 //!
-//! The host is `wasmtime serve` (the default), `spin up` on the app
-//! spin.toml describes (`TIMESTAMP_TEST_HOST=spin`), `jco serve`, the
-//! component transpiled to JavaScript and run by node
-//! (`TIMESTAMP_TEST_HOST=jco`), or workerd, Cloudflare's runtime, running
-//! the worker in deploy/cloudflare (`TIMESTAMP_TEST_HOST=workerd`): the
-//! same routes, built for the worker. scripts/test runs the HTTP suites
-//! under each (under Spin where a Spin CLI is present). scripts/setup
-//! installs them (`TIMESTAMP_WASMTIME`, `SPIN`, `JCO` and `WORKERD` name
-//! other binaries).
+//! `TIMESTAMP_TEST_HOST` names the host (see [`HostKind`]): the component
+//! under `wasmtime serve` (the default), `spin up` (on spin.toml, or on the
+//! app pulled from an OCI registry), `jco serve` or `wash dev`
+//! (wasmCloud); or the same routes built for JavaScript edges
+//! (crates/worker) under workerd (Cloudflare), Deno, Bun or edge-runtime
+//! (Vercel), each as deploy/<platform>/ sets it up. scripts/test runs the
+//! HTTP suites under each; scripts/setup installs them (`TIMESTAMP_WASMTIME`,
+//! `SPIN`, `JCO`, `WORKERD`, `WASH`, `DENO` and `BUN` name other binaries).
 //! For `wasmtime serve` the component is compiled once per test binary to a
 //! `.cwasm`, so each test starts its own host in milliseconds; Spin compiles
 //! it at start, with its cache under target/. A host that cannot start fails
@@ -38,39 +37,94 @@ pub enum HostKind {
     Jco,
     /// workerd: the Cloudflare worker, with the same routes.
     Workerd,
+    /// `spin up --from` an OCI reference (`$TIMESTAMP_SPIN_REFERENCE`, on
+    /// a registry without TLS): the pull SpinKube's Spin runtime does.
+    SpinRegistry,
+    /// `wash dev` (wasmCloud) with deploy/wasmcloud's configuration.
+    Wash,
+    /// `deno serve deploy/deno/main.mjs`: the worker's handler on Deno.
+    Deno,
+    /// deploy/bun/server.mjs under Bun.
+    Bun,
+    /// deploy/vercel's Edge Function under edge-runtime, Vercel's runtime.
+    Vercel,
 }
 
+/// Every host, by the name `TIMESTAMP_TEST_HOST` takes.
+const HOSTS: [(&str, HostKind); 9] = [
+    ("wasmtime", HostKind::Wasmtime),
+    ("spin", HostKind::Spin),
+    ("spin-registry", HostKind::SpinRegistry),
+    ("jco", HostKind::Jco),
+    ("wash", HostKind::Wash),
+    ("workerd", HostKind::Workerd),
+    ("deno", HostKind::Deno),
+    ("bun", HostKind::Bun),
+    ("vercel", HostKind::Vercel),
+];
+
 impl HostKind {
-    /// `TIMESTAMP_TEST_HOST`: `wasmtime` (the default), `spin`, `jco` or
-    /// `workerd`.
+    /// `TIMESTAMP_TEST_HOST`, one of [`HOSTS`]; `wasmtime` when unset.
     pub fn under_test() -> HostKind {
-        match std::env::var("TIMESTAMP_TEST_HOST").as_deref() {
-            Ok("wasmtime") | Err(_) => HostKind::Wasmtime,
-            Ok("spin") => HostKind::Spin,
-            Ok("jco") => HostKind::Jco,
-            Ok("workerd") => HostKind::Workerd,
-            Ok(other) => {
-                panic!("TIMESTAMP_TEST_HOST={other}: expected wasmtime, spin, jco or workerd")
-            }
-        }
+        let Ok(name) = std::env::var("TIMESTAMP_TEST_HOST") else {
+            return HostKind::Wasmtime;
+        };
+        HOSTS
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, kind)| *kind)
+            .unwrap_or_else(|| {
+                let names: Vec<&str> = HOSTS.iter().map(|(known, _)| *known).collect();
+                panic!("TIMESTAMP_TEST_HOST={name}: expected one of {names:?}")
+            })
     }
 
     fn binary(self) -> PathBuf {
         match self {
             HostKind::Wasmtime => wasmtime(),
-            HostKind::Spin => spin(),
+            HostKind::Spin | HostKind::SpinRegistry => spin(),
             HostKind::Jco => node_tool("JCO", "jco"),
             HostKind::Workerd => node_tool("WORKERD", "workerd"),
+            HostKind::Wash => tool("WASH", "wash"),
+            HostKind::Deno => node_tool("DENO", "deno"),
+            HostKind::Bun => node_tool("BUN", "bun"),
+            HostKind::Vercel => PathBuf::from("node"),
         }
     }
 
     fn name(self) -> &'static str {
-        match self {
-            HostKind::Wasmtime => "wasmtime",
-            HostKind::Spin => "spin",
-            HostKind::Jco => "jco",
-            HostKind::Workerd => "workerd",
-        }
+        HOSTS
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map(|(name, _)| *name)
+            .expect("every host is in HOSTS")
+    }
+
+    /// Whether the host runs the component (not the worker's module).
+    pub fn runs_the_component(self) -> bool {
+        matches!(
+            self,
+            HostKind::Wasmtime
+                | HostKind::Spin
+                | HostKind::SpinRegistry
+                | HostKind::Jco
+                | HostKind::Wash
+        )
+    }
+
+    /// Whether the host resolves `.` and `..` in the path before our code
+    /// sees it (Bun and edge-runtime hand on a parsed URL; the others the
+    /// target as it came).
+    pub fn resolves_dot_segments(self) -> bool {
+        matches!(self, HostKind::Bun | HostKind::Vercel)
+    }
+
+    /// Whether the host drops Content-Encoding and Content-Length from every
+    /// answer that is not a redirect, as Vercel's Edge runtime does: there
+    /// the page's files go out as they are, never gzipped
+    /// (deploy/vercel/api/index.mjs), and bodies go out chunked.
+    pub fn drops_encoding_headers(self) -> bool {
+        self == HostKind::Vercel
     }
 
     /// The flags `scripts/run` serves with, after `serve`: for `wasmtime
@@ -90,7 +144,7 @@ impl HostKind {
     fn default_flags(self) -> Vec<String> {
         match self {
             HostKind::Wasmtime => vec!["-S".to_string(), "cli=y".to_string()],
-            HostKind::Spin | HostKind::Jco | HostKind::Workerd => Vec::new(),
+            _ => Vec::new(),
         }
     }
 
@@ -108,22 +162,60 @@ impl HostKind {
                     .arg(addr)
                     .arg(precompiled());
             }
-            HostKind::Spin => {
-                // Spin keeps its state and its compilation cache under
-                // HOME; one shared under target/ compiles the component once.
-                // The component's stdio logs go there too, not into .spin/.
+            HostKind::Spin | HostKind::SpinRegistry => {
+                // Spin keeps its state, its compilation cache and what it
+                // pulls under HOME; one shared under target/ compiles the
+                // component once. The component's stdio logs go there too,
+                // not into .spin/.
                 let home = repo_root().join("target/spin-home");
                 std::fs::create_dir_all(&home).expect("create target/spin-home");
+                command.arg("up").arg("--from");
+                if self == HostKind::Spin {
+                    command.arg(repo_root().join("spin.toml"));
+                } else {
+                    command.arg(spin_reference()).arg("--insecure");
+                }
                 command
-                    .arg("up")
-                    .arg("--from")
-                    .arg(repo_root().join("spin.toml"))
                     .arg("--log-dir")
                     .arg(home.join("logs"))
                     .env("HOME", home)
                     .args(flags)
                     .arg("--listen")
                     .arg(addr);
+            }
+            HostKind::Wash => {
+                command
+                    .arg("-C")
+                    .arg(wash_project(port))
+                    .arg("dev")
+                    .arg("--non-interactive")
+                    .args(flags);
+            }
+            HostKind::Deno => {
+                command
+                    .current_dir(repo_root())
+                    .env("DENO_NO_UPDATE_CHECK", "1")
+                    .args(["serve", "--allow-read=target/pkg/worker"])
+                    .args(flags)
+                    .args(["--host", "127.0.0.1", "--port"])
+                    .arg(port.to_string())
+                    .arg("deploy/deno/main.mjs");
+            }
+            HostKind::Bun => {
+                command
+                    .current_dir(repo_root())
+                    .env("HOST", "127.0.0.1")
+                    .env("PORT", port.to_string())
+                    .args(flags)
+                    .arg("deploy/bun/server.mjs");
+            }
+            HostKind::Vercel => {
+                command
+                    .current_dir(repo_root())
+                    .arg("deploy/vercel/serve.mjs")
+                    .args(flags)
+                    .args(["--host", "127.0.0.1", "--port"])
+                    .arg(port.to_string());
             }
             HostKind::Jco => {
                 command
@@ -146,39 +238,73 @@ impl HostKind {
     }
 
     /// What the host answers itself, before the component runs, for a
-    /// request target of `len` bytes: the http crate (wasmtime, Spin) and
-    /// workerd refuse targets past 65,534 bytes with a 414; node's parser
-    /// (jco) refuses a head over 16 KiB with a 431.
-    pub fn refuses_target(self, len: usize) -> Option<u16> {
+    /// request target of `len` bytes: the http crate (wasmtime, Spin, wash)
+    /// and workerd refuse targets past 65,534 bytes with a 414, and Deno
+    /// with a 400; node's parser (jco, edge-runtime) and Bun refuse a head
+    /// over 16 KiB with a 431.
+    /// Deno and Bun refuse the asterisk-form (`*`) with their own 400.
+    pub fn refuses_target(self, target: &str) -> Option<u16> {
+        if target == "*" && matches!(self, HostKind::Deno | HostKind::Bun) {
+            return Some(400);
+        }
+        let len = target.len();
         match self {
-            HostKind::Wasmtime | HostKind::Spin | HostKind::Workerd => {
-                (len >= 65_534).then_some(414)
-            }
-            HostKind::Jco => (len > 16_000).then_some(431),
+            HostKind::Wasmtime
+            | HostKind::Spin
+            | HostKind::SpinRegistry
+            | HostKind::Wash
+            | HostKind::Workerd => (len >= 65_534).then_some(414),
+            HostKind::Deno => (len >= 65_534).then_some(400),
+            HostKind::Jco | HostKind::Vercel | HostKind::Bun => (len > 16_000).then_some(431),
         }
     }
 
-    /// What the host answers itself, before the component runs, for a
-    /// method it does not know: node's parser (jco) knows a fixed list and
-    /// answers others 400; workerd answers them 501 (Not Implemented).
-    pub fn refuses_method(self, method: &str) -> Option<u16> {
+    /// What the host does itself, before the component runs, with a
+    /// method: node's parser (jco, edge-runtime) knows a fixed list and
+    /// answers others 400; workerd answers them 501 (Not Implemented); Bun
+    /// closes the connection. edge-runtime cannot make a fetch Request of a
+    /// method the fetch standard forbids, which deploy/vercel/serve.mjs
+    /// answers 501.
+    pub fn refuses_method(self, method: &str) -> Option<HostAnswer> {
         match (self, method) {
-            (HostKind::Jco, "BREW") => Some(400),
-            (HostKind::Workerd, "BREW") => Some(501),
+            (HostKind::Jco | HostKind::Vercel, "BREW") => Some(HostAnswer::Status(400)),
+            (HostKind::Workerd, "BREW") | (HostKind::Vercel, "TRACE") => {
+                Some(HostAnswer::Status(501))
+            }
+            (HostKind::Bun, "BREW") => Some(HostAnswer::Closes),
             _ => None,
         }
     }
 
     /// The line the host prints once it serves on `port`; workerd prints
     /// none, so it is ready when the port answers.
+    /// (wash says "HTTP server listening" before the component is there,
+    /// and answers an empty 404 until it says the line below.)
     fn ready_line(self, port: u16) -> Option<String> {
         match self {
             HostKind::Wasmtime => Some(format!("Serving HTTP on http://127.0.0.1:{port}/")),
-            HostKind::Spin => Some(format!("Serving http://127.0.0.1:{port}")),
+            HostKind::Spin | HostKind::SpinRegistry => {
+                Some(format!("Serving http://127.0.0.1:{port}"))
+            }
             HostKind::Jco => Some(format!("Server listening @ 127.0.0.1:{port}")),
             HostKind::Workerd => None,
+            HostKind::Wash => Some(format!(
+                "listening for HTTP requests address=http://127.0.0.1:{port}"
+            )),
+            HostKind::Deno => Some(format!("deno serve: Listening on http://127.0.0.1:{port}/")),
+            HostKind::Bun => Some(format!("timestamp listening on http://127.0.0.1:{port}/")),
+            HostKind::Vercel => Some(format!("edge-runtime serving http://127.0.0.1:{port}/")),
         }
     }
+}
+
+/// What a host does with a request it does not hand to our code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostAnswer {
+    /// Answers with this status (and no CORS: the answer is not ours).
+    Status(u16),
+    /// Closes the connection without an answer.
+    Closes,
 }
 
 /// The component `scripts/build` (and `spin build`) writes: cargo's, made
@@ -217,6 +343,49 @@ pub fn spin() -> PathBuf {
         .map(PathBuf::from)
         .or_else(on_path)
         .unwrap_or_else(|| tool("SPIN", "spin"))
+}
+
+/// The OCI reference `spin up --from` pulls the app from:
+/// `$TIMESTAMP_SPIN_REFERENCE`, which scripts/test sets once it has pushed
+/// the app to a loopback registry.
+fn spin_reference() -> String {
+    std::env::var("TIMESTAMP_SPIN_REFERENCE").expect(
+        "TIMESTAMP_SPIN_REFERENCE names the pushed app (scripts/test pushes it to a loopback registry)",
+    )
+}
+
+/// A wash project for one host on `port`: deploy/wasmcloud's configuration
+/// with the port in `dev.address`, and no build command (scripts/build built
+/// the component it serves).
+fn wash_project(port: u16) -> PathBuf {
+    let source = repo_root().join("deploy/wasmcloud");
+    let config = std::fs::read_to_string(source.join(".wash/config.yaml"))
+        .expect("deploy/wasmcloud/.wash/config.yaml");
+    let mut lines = Vec::new();
+    for line in config.lines() {
+        let (indent, field) = line.split_at(line.len() - line.trim_start().len());
+        let line = if field.starts_with("address:") {
+            format!("{indent}address: 127.0.0.1:{port}")
+        } else if field.starts_with("command:") {
+            format!("{indent}command: \"true\"")
+        } else if let Some(path) = field.strip_prefix("component_path:") {
+            let path = source.join(path.trim());
+            assert!(
+                path.is_file(),
+                "{} is missing: build it with scripts/build first (scripts/test does both)",
+                path.display()
+            );
+            format!("{indent}component_path: {}", path.display())
+        } else {
+            line.to_string()
+        };
+        lines.push(line);
+    }
+    let project = repo_root().join(format!("target/wash/{port}"));
+    std::fs::create_dir_all(project.join(".wash")).expect("create the wash project");
+    std::fs::write(project.join(".wash/config.yaml"), lines.join("\n") + "\n")
+        .expect("write the wash configuration");
+    project
 }
 
 /// The worker's workerd configuration; `scripts/build` builds what it
@@ -382,7 +551,7 @@ impl Host {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match from_host.recv_timeout(left) {
-                Ok(line) if line.starts_with(&ready) => return Ok(Host { child, port, kind }),
+                Ok(line) if line.contains(&ready) => return Ok(Host { child, port, kind }),
                 Ok(line) => said.push(line),
                 Err(RecvTimeoutError::Disconnected) => {
                     let status = child.wait().expect("the host's exit status");
