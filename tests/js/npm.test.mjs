@@ -197,3 +197,29 @@ test('the lane: extreme texts, texts it passes on, and grown memory', () => {
   }
   assert.deepEqual(pkg.convert('2016-12-25'), node('2016-12-25'), 'still usable after refusals');
 });
+
+// The same package under the other JavaScript runtimes people run it on
+// (from npm, installed by scripts/setup in tools/node), with TZ=UTC as the
+// corpus was made: each imports it by its own export conditions and by the
+// browser entry, and converts the whole corpus.
+for (const [runtime, args] of [
+  ['deno', ['run', '--allow-read', '--allow-env', '--allow-net']],
+  ['bun', []],
+]) {
+  test(`the whole corpus agrees with node under ${runtime}, through both entries`, () => {
+    const binary = join(root, 'tools/node/node_modules/.bin', runtime);
+    const script = join(root, 'tests/js/package-in-runtime.mjs');
+    const out = execFileSync(binary, [...args, script, project], {
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'UTC', DENO_NO_UPDATE_CHECK: '1' },
+    });
+    const report = JSON.parse(out.trim().split('\n').pop());
+    assert.match(report.runtime, new RegExp(`^${runtime} `));
+    const entries = Object.keys(report.entries).sort();
+    assert.deepEqual(entries, ['index.js', 'node.mjs'], `${runtime} resolves the package to its Node entry`);
+    for (const [entry, found] of Object.entries(report.entries)) {
+      assert.equal(found.disagreements, 0, `${runtime} ${entry}: ${found.wrong.join('\n')}`);
+      assert.ok(found.cases >= 2000, `${runtime} ${entry}: ${found.cases} cases`);
+    }
+  });
+}

@@ -1,5 +1,5 @@
-// The page, served by the component in a real wasi:http host, driven in
-// Debian's headless chromium by playwright-core.
+// The page, served by the component in real hosts, driven in Debian's
+// headless chromium by playwright-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, chromium, corpus, packPackage, root, startHost } from './support.mjs';
 
-test('the page converts as you type and calls the API', async (t) => {
-  const host = await startHost();
+// Served by the reference wasi:http host, and by two edges that serve it
+// their own way: wasmCloud (the component as it is) and Vercel's Edge runtime
+// (the worker's handler; the page's files go out uncompressed there).
+for (const kind of ['wasmtime', 'wash', 'vercel'])
+test(`the page converts as you type and calls the API, served by ${kind}`, async (t) => {
+  const host = await startHost(kind);
   t.after(() => host.stop());
   // Chromium writes to its profile until it has closed, and node runs a
   // test's after hooks in the order they were added: one hook, close first.

@@ -1,6 +1,7 @@
-// Shared by the node tests: paths, the corpus, chromium, and a real wasi:http host.
+// Shared by the node tests: paths, the corpus, chromium, and the real hosts
+// that serve the page.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
@@ -57,10 +58,39 @@ function tool(variable, name) {
   return join(data, 'timestamp-tools/bin', name);
 }
 
-/** `wasmtime serve` for `component` on `port`: the command and its arguments. */
-function hostCommand(component, port) {
+/**
+ * The command that serves the page and the API on `port` under `kind`:
+ * `wasmtime serve` (the reference wasi:http host), `wash dev` (wasmCloud,
+ * on deploy/wasmcloud's configuration) or edge-runtime (Vercel's Edge
+ * runtime, deploy/vercel). Returns [binary, args, options].
+ */
+function hostCommand(kind, component, port) {
   const addr = `127.0.0.1:${port}`;
-  return [tool('TIMESTAMP_WASMTIME', 'wasmtime'), ['serve', '-S', 'cli=y', '--addr', addr, component]];
+  switch (kind) {
+    case 'wasmtime':
+      return [tool('TIMESTAMP_WASMTIME', 'wasmtime'), ['serve', '-S', 'cli=y', '--addr', addr, component], {}];
+    case 'wash':
+      return [tool('WASH', 'wash'), ['-C', washProject(component, port), 'dev', '--non-interactive'], {}];
+    case 'vercel':
+      return ['node', ['deploy/vercel/serve.mjs', '--host', '127.0.0.1', '--port', String(port)], { cwd: root }];
+    default:
+      throw new Error(`no page host ${kind}`);
+  }
+}
+
+/**
+ * A wash project serving `component` on `port`: deploy/wasmcloud's
+ * configuration with that address and no build (scripts/build built it).
+ */
+function washProject(component, port) {
+  const config = readFileSync(join(root, 'deploy/wasmcloud/.wash/config.yaml'), 'utf8')
+    .replace(/^(\s*)address:.*$/m, `$1address: 127.0.0.1:${port}`)
+    .replace(/^(\s*)command:.*$/m, '$1command: "true"')
+    .replace(/^(\s*)component_path:.*$/m, `$1component_path: ${component}`);
+  const project = join(root, 'target/wash', `page-${port}`);
+  mkdirSync(join(project, '.wash'), { recursive: true });
+  writeFileSync(join(project, '.wash/config.yaml'), config);
+  return project;
 }
 
 function freePort() {
@@ -75,41 +105,47 @@ function freePort() {
 }
 
 /**
- * Starts the host (see hostCommand) with the built component on a free loopback port.
- * Resolves to { url, stop } once it answers; rejects if it cannot start.
+ * Starts `kind` (see hostCommand) with the built component on a free
+ * loopback port. Resolves to { url, stop } once the API answers (wash
+ * answers an empty 404 until its component is deployed); rejects if it
+ * cannot start.
  */
-export async function startHost() {
+export async function startHost(kind = 'wasmtime') {
   const component = join(root, 'target/component/timestamp_spin.wasm');
   if (!existsSync(component)) {
     throw new Error(`${component} is missing: build it with scripts/build`);
   }
   const port = await freePort();
-  const [binary, args] = hostCommand(component, port);
+  const [binary, args, options] = hostCommand(kind, component, port);
   const child = spawn(binary, args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    ...options,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group: stop() ends what it starts too
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  let said = '';
+  child.stdout.on('data', (chunk) => { said += chunk; });
+  child.stderr.on('data', (chunk) => { said += chunk; });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${binary} serve exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`${kind} exited: ${said}`);
     try {
-      await fetch(`${url}/api/hello`);
-      break;
+      const answer = await fetch(`${url}/api/2016-12-25`);
+      if (answer.status === 200) break;
     } catch {
-      if (Date.now() > deadline) {
-        child.kill();
-        throw new Error(`${binary} serve did not answer within 30 s: ${stderr}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // not listening yet
     }
+    if (Date.now() > deadline) {
+      process.kill(-child.pid, 'SIGKILL');
+      throw new Error(`${kind} did not answer within 60 s: ${said}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
     url,
     async stop() {
-      child.kill();
+      process.kill(-child.pid, 'SIGKILL');
       await exited;
     },
   };
