@@ -27,12 +27,21 @@ building).
          one connection, requests in sequence, the component and the "ok"
          handler under each host: per-request instantiation of each
   size   component and npm .wasm, raw and gzip, and what each part costs
+  soak   SOAK_SECONDS at SOAK_CONNECTIONS connections under `spin up` and
+         `wash dev` (tools/load/load.py): requests, errors, sampled answers
+         checked against node's, p99, and the server's memory at start,
+         middle and end
 
   python3 bench/run.py                        everything; rewrites
                                               bench/results.json, then
                                               BENCHMARKS.md from it
   python3 bench/run.py --only http,sequential those parts only; prints their
                                               sections, both files untouched
+  python3 bench/run.py --only soak --merge    those parts only, their figures
+                                              written into bench/results.json
+                                              beside the last full run's, then
+                                              BENCHMARKS.md rewritten (for a
+                                              part whose subject changed alone)
   python3 bench/run.py --render               measures nothing: rewrites
                                               BENCHMARKS.md from
                                               bench/results.json (after an
@@ -807,6 +816,26 @@ def batch_bench():
 
 PAGE_LOADS = 7
 
+SOAK_SECONDS = 300
+SOAK_CONNECTIONS = 64
+
+
+def soak():
+    """SOAK_SECONDS of wrk at SOAK_CONNECTIONS connections over the corpus
+    paths under `spin up` and `wash dev`, one after the other:
+    {host: load.py's report}."""
+    hosts = [*([("spin up", "spin")] if load.spin_available() else []), ("wash dev (wasmCloud)", "wash")]
+    common = ["--duration", str(SOAK_SECONDS), "--connections", str(SOAK_CONNECTIONS), "--json"]
+    results = {}
+    for name, kind in hosts:
+        # load.py exits 1 on any error or wrong answer: the report is the
+        # figure either way.
+        done = subprocess.run([sys.executable, "tools/load/load.py", *common, "--server", kind],
+                              capture_output=True, text=True, cwd=ROOT, timeout=SOAK_SECONDS + 300)
+        print(f"+ soak {name}: exit {done.returncode}", file=sys.stderr, flush=True)
+        results[name] = json.loads(done.stdout.strip().splitlines()[-1])
+    return results
+
 
 def page_ready():
     """The page in Chromium under `spin up` and `wasmtime serve` defaults:
@@ -894,6 +923,14 @@ def size_data(size):
             "twiggy": size["twiggy"]}
 
 
+def soak_data(results):
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=ROOT).stdout.strip()
+    return {"seconds": SOAK_SECONDS, "connections": SOAK_CONNECTIONS,
+            "date": datetime.date.today().isoformat(), "commit": commit,
+            "servers": [{"name": name, **r} for name, r in results.items()]}
+
+
 # BENCHMARKS.md's parts in the order they are measured and written: how
 # each is measured and how its figures become data. "core" is the core
 # table and the npm package's (one set of node processes measures V8 for
@@ -906,6 +943,7 @@ PARTS = {
     "cold": (cold_start, cold_data),
     "sequential": (sequential, sequential_data),
     "size": (sizes, size_data),
+    "soak": (soak, soak_data),
 }
 RESULTS = os.path.join(ROOT, "bench/results.json")
 TEMPLATE = os.path.join(ROOT, "bench/BENCHMARKS.md.j2")
@@ -943,6 +981,9 @@ def main():
                         help=f"comma-separated parts to run ({', '.join(PARTS)}): their sections are printed "
                              "and bench/results.json and BENCHMARKS.md are left as they are (for checking a "
                              "change quickly)")
+    parser.add_argument("--merge", action="store_true",
+                        help="with --only: write the parts' figures into bench/results.json beside those "
+                             "already there, and rewrite BENCHMARKS.md")
     parser.add_argument("--render", action="store_true",
                         help="measure nothing: rewrite BENCHMARKS.md from bench/results.json and the template "
                              "(after an edit to the text)")
@@ -958,6 +999,18 @@ def main():
     if unknown:
         parser.error(f"unknown part(s) {', '.join(unknown)}; the parts: {', '.join(PARTS)}")
 
+    if args.merge:
+        if not args.only:
+            parser.error("--merge takes the parts --only names")
+        with open(RESULTS) as f:
+            data = json.load(f)
+        data.update(measure(only))
+        with open(RESULTS, "w") as f:
+            json.dump(data, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+        print("merged into bench/results.json", file=sys.stderr)
+        write_benchmarks_md()
+        return
     if args.only:
         # Through JSON, as --render reads it, so the sections print as the
         # whole run would write them.

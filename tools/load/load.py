@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Loopback load test of the timestamp service with wrk.
 
-Starts a server (the component under `wasmtime serve`, the app spin.toml
-(or --manifest) describes under `spin up`, or the node:http reference in
+Starts a server (the component under `wasmtime serve`, `jco serve` or
+`wash dev` (wasmCloud), the app spin.toml (or --manifest) describes under
+`spin up`, the worker under workerd, or the node:http reference in
 bench/), drives it with wrk over corpus paths for a bounded time, and while
 wrk runs, checks a sample of answers against node's expected bodies and
-samples the server's memory (and its CPU time and page faults: of the
+samples the server's memory (at start, middle and end; and its CPU time and page faults: of the
 server process and its children, as `spin up` serves from a child
 process). Prints a report; with --json, one JSON line.
 
@@ -13,6 +14,7 @@ process). Prints a report; with --json, one JSON line.
   python3 tools/load/load.py --server spin
   python3 tools/load/load.py --server spin --manifest bench/size-baseline/spin.toml --no-check
   python3 tools/load/load.py --server node
+  python3 tools/load/load.py --server wash --duration 300       (a soak)
   python3 tools/load/load.py --wasmtime-flags "-O pooling-allocator=n --max-instance-reuse-count 100000"
 
 Exit status 1 if any answer was non-2xx, wrong, or a socket error occurred.
@@ -96,6 +98,22 @@ def node_tool(name):
     return os.path.join(ROOT, "tools/node/node_modules/.bin", name)
 
 
+def wash_project(port, component):
+    """A wash project directory serving `component` on `port`:
+    deploy/wasmcloud's configuration with that address and no build
+    command (scripts/build built the component)."""
+    with open(os.path.join(ROOT, "deploy/wasmcloud/.wash/config.yaml")) as f:
+        config = f.read()
+    config = re.sub(r"(?m)^(\s*)address:.*$", rf"\g<1>address: 127.0.0.1:{port}", config)
+    config = re.sub(r"(?m)^(\s*)command:.*$", r'\g<1>command: "true"', config)
+    config = re.sub(r"(?m)^(\s*)component_path:.*$", rf"\g<1>component_path: {component}", config)
+    project = os.path.join(ROOT, "target/wash", f"load-{port}")
+    os.makedirs(os.path.join(project, ".wash"), exist_ok=True)
+    with open(os.path.join(project, ".wash/config.yaml"), "w") as f:
+        f.write(config)
+    return project
+
+
 # The Cloudflare worker (the same routes) as the HTTP tests serve it under
 # workerd; scripts/build builds what it embeds.
 WORKERD_CONFIG = os.path.join(ROOT, "deploy/cloudflare/workerd.capnp")
@@ -172,6 +190,10 @@ def start_server(kind, port, flags, pin=False, component=COMPONENT, manifest=MAN
         wait_s = 120  # Spin compiles the component before it listens.
     elif kind == "jco":
         cmd = [node_tool("jco"), "serve", "--host", "127.0.0.1", "--port", str(port), component]
+    elif kind == "wash":
+        if not os.path.isfile(component):
+            sys.exit(f"{component} is missing: run scripts/build")
+        cmd = [tool("WASH", "wash"), "-C", wash_project(port, component), "dev", "--non-interactive"]
     elif kind == "workerd":
         cmd = [node_tool("workerd"), "serve", WORKERD_CONFIG, "--socket-addr", f"http=127.0.0.1:{port}"]
     else:
@@ -190,6 +212,17 @@ def start_server(kind, port, flags, pin=False, component=COMPONENT, manifest=MAN
             stop_server(proc)
             sys.exit(f"server exited: {log.read().decode(errors='replace')}")
         try:
+            if kind == "wash":
+                # wash listens before the component is there (and answers
+                # an empty 404 until it is).
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+                c.request("GET", "/healthz")
+                ready = c.getresponse().status == 200
+                c.close()
+                if ready:
+                    return proc
+                time.sleep(0.05)
+                continue
             with socket.create_connection(("127.0.0.1", port), timeout=1):
                 return proc
         except OSError:
@@ -294,12 +327,12 @@ def as_deployed():
 def main():
     as_deployed()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", choices=["wasmtime", "spin", "jco", "workerd", "node"], default="wasmtime",
+    parser.add_argument("--server", choices=["wasmtime", "spin", "jco", "wash", "workerd", "node"], default="wasmtime",
                         help="wasmtime: `wasmtime serve`; spin: `spin up` with spin.toml or --manifest "
                              "(Spin CLI: $SPIN, else spin on PATH, else scripts/setup's); jco: `jco serve`; "
-                             "workerd: the Cloudflare worker; node: bench/reference.mjs")
+                             "wash: `wash dev` (wasmCloud); workerd: the Cloudflare worker; node: bench/reference.mjs")
     parser.add_argument("--wasmtime-flags", default="", help="extra flags for `wasmtime serve` (not spin)")
-    parser.add_argument("--duration", type=int, default=30, help="seconds (bounded: at most 120)")
+    parser.add_argument("--duration", type=int, default=30, help="seconds (bounded: at most 300, a soak)")
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--paths", choices=["corpus", "fcc", "batch"], default="corpus",
@@ -329,7 +362,7 @@ def main():
         parser.error("--paths batch: bench/reference.mjs has no batch route")
     component = args.component or COMPONENT
     manifest = os.path.abspath(args.manifest) if args.manifest else MANIFEST
-    duration = max(1, min(args.duration, 120))
+    duration = max(1, min(args.duration, 300))
 
     cases = corpus_cases()
     if args.paths == "fcc":
@@ -427,7 +460,7 @@ def main():
             "server": args.server,
             "wasmtime_flags": args.wasmtime_flags if args.server == "wasmtime" else None,
             # What was served: the .wasm under wasmtime, the app under spin.
-            "component": os.path.relpath(component, ROOT) if args.server == "wasmtime" else None,
+            "component": os.path.relpath(component, ROOT) if args.server in ("wasmtime", "wash") else None,
             "manifest": os.path.relpath(manifest, ROOT) if args.server == "spin" else None,
             "paths": args.paths,
             "duration_s": duration,
@@ -455,6 +488,7 @@ def main():
             "checked_answers": checked["n"],
             "wrong_answers": len(checked["wrong"]),
             "rss_start_mib": round(rss_start / 1024, 1),
+            "rss_mid_mib": round((samples[len(samples) // 2] if samples else 0) / 1024, 1),
             "rss_end_mib": round((samples[-1] if samples else 0) / 1024, 1),
             "rss_max_mib": round(max(samples, default=0) / 1024, 1),
         }
