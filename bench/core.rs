@@ -10,7 +10,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use timestamp::{Options, Timestamp, convert};
+use jsdate::{Options, Timestamp, convert};
 
 /// One representative input per class BENCHMARKS.md reports.
 const INPUTS: &[(&str, &str)] = &[
@@ -85,7 +85,7 @@ enum SerdeAnswer<'a> {
     Error { error: &'static str },
 }
 
-fn serde_answer(result: Result<Timestamp, timestamp::Error>) -> String {
+fn serde_answer(result: Result<Timestamp, jsdate::Error>) -> String {
     match result {
         Ok(t) => {
             let utc = t.utc_string();

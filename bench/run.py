@@ -126,7 +126,7 @@ def criterion_medians(args):
     median of criterion's samples, read from its estimates file rather than
     the figure it prints (its slope estimate, which one slow spell of this
     VM during the samples moves a long way)."""
-    out = run(["cargo", "bench", "-p", "timestamp", "--bench", "core", "--", *args, "--output-format", "bencher"])
+    out = run(["cargo", "bench", "-p", "jsdate", "--bench", "core", "--", *args, "--output-format", "bencher"])
     medians = {}
     for m in re.finditer(r"^test (\w+)/(\w+) \.\.\. bench:", out, re.M):
         group, name = m.group(1), m.group(2)

@@ -8,7 +8,7 @@ use core::fmt;
 /// `String(new Date(NaN))` does; the option errors say what is accepted.
 ///
 /// ```
-/// use timestamp::{Error, Timestamp, Unit};
+/// use jsdate::{Error, Timestamp, Unit};
 ///
 /// assert_eq!(Timestamp::parse_date_string("this-is-not-a-date"), Err(Error::NotADate));
 /// assert_eq!(Timestamp::from_unix_ms(8_640_000_000_000_001), Err(Error::OutOfRange));

@@ -25,7 +25,7 @@ impl<Z: LocalZone> Options<Z> {
     /// [`Format::Full`]: crate::Format::Full
     ///
     /// ```
-    /// use timestamp::{Error, Options, Timestamp};
+    /// use jsdate::{Error, Options, Timestamp};
     ///
     /// let t = Timestamp::from_unix_ms(1_482_624_000_000);
     /// assert_eq!(Options::new().to_json(t), r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#);
@@ -44,7 +44,7 @@ impl<Z: LocalZone> Options<Z> {
     /// one text (the API's batch) then needs no text of its own per answer.
     ///
     /// ```
-    /// use timestamp::{Error, Options, Timestamp};
+    /// use jsdate::{Error, Options, Timestamp};
     ///
     /// let mut out = String::from("[");
     /// Options::new().write_json(Timestamp::from_unix_ms(0), &mut out);

@@ -1,4 +1,4 @@
-//! # timestamp
+//! # jsdate
 //!
 //! The freeCodeCamp timestamp microservice's conversion, with the exact
 //! answers of JavaScript's `new Date(x)` in V8, as a pure library: no I/O,
@@ -8,7 +8,7 @@
 //! answer's JSON.
 //!
 //! ```
-//! use timestamp::{Options, Timestamp, convert};
+//! use jsdate::{Options, Timestamp, convert};
 //!
 //! let now = || Timestamp::from_unix_ms(0).unwrap();
 //! let answer = Options::new().answer("05 October 2011, GMT", now);
@@ -21,7 +21,7 @@
 //! ```
 //!
 //! Time zones are a [`LocalZone`]: the IANA database is the crate
-//! `timestamp-tzdb` (`crates/tzdb`), which the service and the CLI use; the
+//! `jsdate-tzdb` (`crates/tzdb`), which the service and the CLI use; the
 //! npm package takes its zones from the JS engine's `Intl` instead.
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
@@ -55,7 +55,7 @@ pub fn convert(input: &str, now: impl FnOnce() -> Timestamp) -> Result<Timestamp
 /// milliseconds. Other inputs are unaffected.
 ///
 /// ```
-/// use timestamp::{Timestamp, Unit, convert_in};
+/// use jsdate::{Timestamp, Unit, convert_in};
 ///
 /// let ms = |input, unit| convert_in(input, unit, || Timestamp::MIN).map(Timestamp::unix_ms);
 /// assert_eq!(ms("1482624000", Unit::Seconds), Ok(1_482_624_000_000));
@@ -76,8 +76,8 @@ pub fn convert_in(
 /// Integers and texts with an offset name instants, which no zone changes.
 ///
 /// ```
-/// use timestamp::{Timestamp, Unit, convert_in_zone};
-/// use timestamp_tzdb::Zone;
+/// use jsdate::{Timestamp, Unit, convert_in_zone};
+/// use jsdate_tzdb::Zone;
 ///
 /// let new_york = Zone::find("America/New_York").unwrap();
 /// let ms = |input| {
@@ -170,7 +170,7 @@ impl Timestamp {
     /// `Date.parse(text)` as V8 computes it, with local time read as UTC.
     ///
     /// ```
-    /// use timestamp::Timestamp;
+    /// use jsdate::Timestamp;
     ///
     /// let ms = |s| Timestamp::parse_date_string(s).map(Timestamp::unix_ms);
     /// assert_eq!(ms("2016-12-25"), Ok(1_482_624_000_000));

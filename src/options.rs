@@ -32,13 +32,13 @@ impl FromStr for Format {
 
 /// How to convert an input and what to answer for it.
 ///
-/// `Z` is the kind of time zone `tz` names: `timestamp_tzdb::Zone` (the
+/// `Z` is the kind of time zone `tz` names: `jsdate_tzdb::Zone` (the
 /// IANA database) for the service and the CLI, the JS engine's `Intl` for
 /// the npm package, and [`Utc`] alone by default.
 ///
 /// ```
-/// use timestamp::{Format, Options, Timestamp, Unit};
-/// use timestamp_tzdb::Zone;
+/// use jsdate::{Format, Options, Timestamp, Unit};
+/// use jsdate_tzdb::Zone;
 ///
 /// let mut options = Options::<Zone>::default();
 /// for (name, value) in [("unit", "s"), ("format", "full"), ("tz", "Asia/Tokyo"), ("x", "y")] {
@@ -50,7 +50,7 @@ impl FromStr for Format {
 ///     r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z","local":"2016-12-25T09:00:00.000+09:00","tz":"Asia/Tokyo"}"#
 /// );
 /// assert!(options.set("tz", "Mars/Olympus").is_err());
-/// # Ok::<(), timestamp::Error>(())
+/// # Ok::<(), jsdate::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options<Z = Utc> {
@@ -77,7 +77,7 @@ impl Options {
     /// The reference API's options: milliseconds, `unix` and `utc`, UTC.
     ///
     /// ```
-    /// use timestamp::{Options, Timestamp};
+    /// use jsdate::{Options, Timestamp};
     ///
     /// let answer = Options::new().answer("05 October 2011, GMT", || Timestamp::MIN);
     /// assert_eq!(answer, r#"{"unix":1317772800000,"utc":"Wed, 05 Oct 2011 00:00:00 GMT"}"#);

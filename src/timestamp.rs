@@ -9,11 +9,11 @@ use crate::civil::{self, MS_PER_DAY};
 /// 1970-01-01T00:00:00Z, within ±8.64e15 ms (years −271821 to 275760).
 ///
 /// ```
-/// use timestamp::Timestamp;
+/// use jsdate::Timestamp;
 ///
 /// let t = Timestamp::from_unix_ms(1_482_624_000_000)?;
 /// assert_eq!(t.utc_string().as_str(), "Sun, 25 Dec 2016 00:00:00 GMT");
-/// # Ok::<(), timestamp::Error>(())
+/// # Ok::<(), jsdate::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
@@ -38,7 +38,7 @@ impl Timestamp {
     /// hold it.
     ///
     /// ```
-    /// use timestamp::{Error, Timestamp};
+    /// use jsdate::{Error, Timestamp};
     ///
     /// assert!(Timestamp::from_unix_ms(-8_640_000_000_000_000).is_ok());
     /// assert_eq!(Timestamp::from_unix_ms(-8_640_000_000_000_001), Err(Error::OutOfRange));
@@ -57,7 +57,7 @@ impl Timestamp {
     ///
     /// ```
     /// use std::time::{Duration, UNIX_EPOCH};
-    /// use timestamp::Timestamp;
+    /// use jsdate::Timestamp;
     ///
     /// let ms = |t| Timestamp::from_system_time(t).unix_ms();
     /// assert_eq!(ms(UNIX_EPOCH + Duration::from_micros(1_999)), 1);
@@ -76,7 +76,7 @@ impl Timestamp {
     /// a `Timestamp`.
     ///
     /// ```
-    /// use timestamp::Timestamp;
+    /// use jsdate::Timestamp;
     ///
     /// assert_eq!(Timestamp::saturating_from_unix_ms(1).unix_ms(), 1);
     /// assert_eq!(Timestamp::saturating_from_unix_ms(i64::MAX), Timestamp::MAX);
@@ -104,7 +104,7 @@ impl Timestamp {
     /// written `-0001`, and years past 9999 in full without a `+`.
     ///
     /// ```
-    /// use timestamp::Timestamp;
+    /// use jsdate::Timestamp;
     ///
     /// let utc = |ms| Timestamp::from_unix_ms(ms).unwrap().utc_string().to_string();
     /// assert_eq!(utc(-62_198_755_200_000), "Fri, 01 Jan -0001 00:00:00 GMT");
@@ -118,7 +118,7 @@ impl Timestamp {
     /// and `Z`): years 0–9999 in four digits, others as `±YYYYYY`.
     ///
     /// ```
-    /// use timestamp::Timestamp;
+    /// use jsdate::Timestamp;
     ///
     /// let iso = |ms| Timestamp::from_unix_ms(ms).unwrap().iso_string().to_string();
     /// assert_eq!(iso(1_482_624_000_123), "2016-12-25T00:00:00.123Z");
@@ -134,13 +134,13 @@ impl Timestamp {
     /// them, as local mean times do.
     ///
     /// ```
-    /// use timestamp::Timestamp;
+    /// use jsdate::Timestamp;
     ///
     /// let t = Timestamp::from_unix_ms(1_482_624_000_000)?;
     /// assert_eq!(t.iso_string_with_offset(-5 * 3_600_000).as_str(), "2016-12-24T19:00:00.000-05:00");
     /// assert_eq!(t.iso_string_with_offset(19_800_000).as_str(), "2016-12-25T05:30:00.000+05:30");
     /// assert_eq!(t.iso_string_with_offset(-17_762_000).as_str(), "2016-12-24T19:03:58.000-04:56:02");
-    /// # Ok::<(), timestamp::Error>(())
+    /// # Ok::<(), jsdate::Error>(())
     /// ```
     pub fn iso_string_with_offset(self, offset_ms: i64) -> DateText {
         DateText::iso_with_offset(self, offset_ms)

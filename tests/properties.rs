@@ -3,9 +3,9 @@
 //! panics or overflows (tests build with overflow checks), every answer is
 //! valid JSON. (The routes' properties are in crates/http/tests.)
 
+use jsdate::{Options, Timestamp, convert};
 use proptest::prelude::*;
 use serde_json::Value;
-use timestamp::{Options, Timestamp, convert};
 
 fn epoch() -> Timestamp {
     Timestamp::from_unix_ms(0).unwrap()

@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use timestamp::{Options, Timestamp, convert};
+use jsdate::{Options, Timestamp, convert};
 use timestamp_http::{routes, string_array};
 
 fn epoch() -> Timestamp {

@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use jsdate::Options;
 use serde::Deserialize;
 use serde_json::Value;
-use timestamp::Options;
 
 /// One line of the oracle's output: an input and node's answer for it.
 #[derive(Debug, Deserialize)]

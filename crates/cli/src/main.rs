@@ -13,8 +13,8 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::SystemTime;
 
-use timestamp::{Options, Timestamp};
-use timestamp_tzdb::Zone;
+use jsdate::{Options, Timestamp};
+use jsdate_tzdb::Zone;
 
 const USAGE: &str = "\
 usage: timestamp [--unit=U] [--format=F] [--tz=ZONE] [--] [DATE...]

@@ -29,8 +29,8 @@
 
 use std::borrow::Cow;
 
-use timestamp::{Options, Timestamp};
-use timestamp_tzdb::Zone;
+use jsdate::{Options, Timestamp};
+use jsdate_tzdb::Zone;
 
 use crate::assets::{self, Asset};
 use crate::string_array;
@@ -302,7 +302,7 @@ fn batch(body: RequestBody<'_>, query: &str, now: impl FnOnce() -> Timestamp) ->
     if inputs.len() > MAX_BATCH_INPUTS {
         return error(413, "Payload Too Large: at most 1000 inputs");
     }
-    // Only an empty input reads the clock (`timestamp::convert_in_zone`),
+    // Only an empty input reads the clock (`jsdate::convert_in_zone`),
     // so the batch reads it once, before any answer, or not at all.
     let now_once = inputs.iter().any(|input| input.is_empty()).then(now);
     let now = || now_once.unwrap_or(Timestamp::MIN);

@@ -13,7 +13,7 @@ use common::host::{Host, component};
 use common::{corpus, is_date, repo_root};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::json;
-use timestamp::Timestamp;
+use jsdate::Timestamp;
 
 fn now_ms() -> i64 {
     SystemTime::now()

@@ -2,9 +2,9 @@
 //! method and target gets a defined 2xx/4xx status, CORS, and JSON where it
 //! says JSON. (The core's properties are in the workspace's tests/.)
 
+use jsdate::Timestamp;
 use proptest::prelude::*;
 use serde_json::Value;
-use timestamp::Timestamp;
 use timestamp_http::routes;
 
 fn epoch() -> Timestamp {

@@ -17,7 +17,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use timestamp::{LocalZone, Options, Timestamp};
+use jsdate::{LocalZone, Options, Timestamp};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -230,7 +230,7 @@ pub fn convert_lane(len: usize) -> f64 {
         let Some(Ok(input)) = lane.get(..len).map(core::str::from_utf8) else {
             return f64::NAN;
         };
-        let Ok(t) = timestamp::convert(input, browser_now) else {
+        let Ok(t) = jsdate::convert(input, browser_now) else {
             return f64::NAN;
         };
         let utc = t.utc_string();

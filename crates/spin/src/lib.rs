@@ -27,7 +27,7 @@ use spin_sdk::http::{
 use spin_sdk::http_component;
 use wasi::io::streams::StreamError;
 
-use timestamp::Timestamp;
+use jsdate::Timestamp;
 use timestamp_http::routes::{self, Needs, RequestBody};
 
 mod libc_overrides;

@@ -1,4 +1,4 @@
-//! # timestamp-tzdb
+//! # jsdate-tzdb
 //!
 //! IANA time zones for the `timestamp` core, read as V8 reads its local
 //! zone under `TZ=<zone>`: [`Zone`] implements the core's [`LocalZone`],
@@ -27,7 +27,7 @@ mod zone_index;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
-use timestamp::LocalZone;
+use jsdate::LocalZone;
 use tz::TimeZone;
 
 use crate::zone_index::{ENTRY_BYTES, IndexEntry};
@@ -51,8 +51,8 @@ const PAST_BEFORE_MS: i64 = -14_831_769_600_000;
 /// A time zone from the IANA database.
 ///
 /// ```
-/// use timestamp::LocalZone;
-/// use timestamp_tzdb::Zone;
+/// use jsdate::LocalZone;
+/// use jsdate_tzdb::Zone;
 ///
 /// let new_york = Zone::find("America/New_York").unwrap();
 /// assert_eq!(new_york.offset_ms(1_482_624_000_000), -5 * 3_600_000);

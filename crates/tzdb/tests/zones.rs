@@ -8,9 +8,9 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{read, repo_root};
+use jsdate::{LocalZone, Timestamp, Unit, convert_in_zone};
+use jsdate_tzdb::Zone;
 use serde::Deserialize;
-use timestamp::{LocalZone, Timestamp, Unit, convert_in_zone};
-use timestamp_tzdb::Zone;
 
 #[derive(Deserialize)]
 struct Line {

@@ -7,7 +7,7 @@
 //! the worker answers byte for byte as the Spin component does; the tests
 //! in crates/http run the same HTTP suites against both.
 
-use timestamp::Timestamp;
+use jsdate::Timestamp;
 use timestamp_http::routes::{self, Needs, Request, RequestBody};
 use wasm_bindgen::prelude::*;
 
