@@ -1,11 +1,12 @@
 //! # jsdate
 //!
-//! The freeCodeCamp timestamp microservice's conversion, with the exact
-//! answers of JavaScript's `new Date(x)` in V8, as a pure library: no I/O,
-//! no HTTP, no JavaScript, and no clock but the one a caller passes in. The
-//! Spin component, the npm package and the CLI (`crates/`) are thin
-//! adapters around [`Options`], which reads the options and writes the
-//! answer's JSON.
+//! Dates and Unix timestamps exactly as JavaScript's `new Date(x)` reads
+//! them in V8, and the texts its `toUTCString()` and `toISOString()` write:
+//! a pure library with no I/O, no JavaScript engine, and no clock but the
+//! one a caller passes in. It is the core of the timestamp microservice
+//! (the freeCodeCamp API, `GET /api/:date?`), whose Spin component, npm
+//! package and command (in its repository's `crates/`) are thin adapters
+//! around [`Options`], which reads the options and writes the answer's JSON.
 //!
 //! ```
 //! use jsdate::{Options, Timestamp, convert};
@@ -21,22 +22,40 @@
 //! ```
 //!
 //! Time zones are a [`LocalZone`]: the IANA database is the crate
-//! `jsdate-tzdb` (`crates/tzdb`), which the service and the CLI use; the
-//! npm package takes its zones from the JS engine's `Intl` instead.
+//! `jsdate-tzdb`, which the service and the command use; the npm package
+//! takes its zones from the JS engine's `Intl` instead.
+//!
+//! ## Features
+//!
+//! Both off by default:
+//! - `chrono`: [`Timestamp`] from and into `chrono::DateTime<Utc>`.
+//! - `serde`: `Serialize` for answers ([`Answer`], [`DateFields`], [`Error`])
+//!   writing exactly the JSON [`Options::to_json`] writes, and `Serialize`
+//!   and `Deserialize` for [`Timestamp`] (milliseconds), [`Unit`],
+//!   [`Format`] and [`Options`] (`{"unit":…,"format":…,"tz":…}`).
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "chrono")]
+mod chrono_impls;
 mod civil;
 mod error;
 mod json;
 mod local_zone;
 mod options;
 mod parse;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod timestamp;
+
+/// The crate's README (docs/jsdate.md), whose example runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/jsdate.md")]
+struct ReadmeDoctests;
 
 pub use error::Error;
 pub use local_zone::{LocalZone, Utc};
-pub use options::{DateFields, Format, Options};
+pub use options::{Answer, DateFields, Format, Options};
 pub use timestamp::{DateText, Timestamp};
 
 /// Converts one `:date` the way the reference API does:
@@ -141,6 +160,25 @@ impl core::str::FromStr for Unit {
 }
 
 impl Unit {
+    /// Its name as the `unit` option takes it: `s`, `ms`, `us`, `ns` or
+    /// `auto`.
+    ///
+    /// ```
+    /// use jsdate::Unit;
+    ///
+    /// assert_eq!(Unit::Microseconds.as_str(), "us");
+    /// assert_eq!("us".parse::<Unit>(), Ok(Unit::Microseconds));
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Unit::Seconds => "s",
+            Unit::Milliseconds => "ms",
+            Unit::Microseconds => "us",
+            Unit::Nanoseconds => "ns",
+            Unit::Auto => "auto",
+        }
+    }
+
     fn to_unix_ms(self, n: i128) -> Result<Timestamp, Error> {
         let unit = match self {
             Unit::Auto => match n.unsigned_abs() {

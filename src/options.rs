@@ -17,6 +17,16 @@ pub enum Format {
     Full,
 }
 
+impl Format {
+    /// Its name as the `format` option takes it: `default` or `full`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Default => "default",
+            Format::Full => "full",
+        }
+    }
+}
+
 impl FromStr for Format {
     type Err = Error;
 
@@ -106,7 +116,35 @@ pub struct DateFields<'a> {
     pub local: Option<(DateText, &'a str)>,
 }
 
+/// A conversion's answer as a value: a date's fields, or why there is no
+/// date. With the `serde` feature it serializes to the JSON
+/// [`Options::to_json`] writes.
+#[derive(Clone, Debug)]
+pub enum Answer<'a> {
+    /// The input was a date.
+    Date(DateFields<'a>),
+    /// It was not: `{"error":"Invalid Date"}`.
+    Error(Error),
+}
+
 impl<Z: LocalZone> Options<Z> {
+    /// A conversion's result as the [`Answer`] these options give.
+    ///
+    /// ```
+    /// use jsdate::{Answer, Options, Timestamp};
+    ///
+    /// let options = Options::new();
+    /// let Answer::Date(fields) = options.to_answer(Timestamp::from_unix_ms(0)) else { panic!() };
+    /// assert_eq!(fields.utc, "Thu, 01 Jan 1970 00:00:00 GMT");
+    /// assert!(matches!(options.to_answer(options.convert("x", || Timestamp::MIN)), Answer::Error(_)));
+    /// ```
+    pub fn to_answer(&self, result: Result<Timestamp, Error>) -> Answer<'_> {
+        match result {
+            Ok(t) => Answer::Date(self.fields(t)),
+            Err(e) => Answer::Error(e),
+        }
+    }
+
     /// Sets the option `name` (`unit`, `format` or `tz`) from its text.
     /// `Ok(false)` for a name that is not an option, which callers may
     /// ignore (the API does) or refuse (the CLI does).
