@@ -2,53 +2,89 @@
 //!
 //! ```text
 //! timestamp '05 October 2011, GMT'          # one JSON line per argument
-//! timestamp --unit=s --tz=Asia/Tokyo 1482624000
+//! timestamp --unit s --tz=Asia/Tokyo 1482624000
 //! timestamp < dates.txt                      # no argument: one JSON line per input line
 //! ```
 //!
 //! Like `date -f`, the exit status is 1 when any input was not a date; every
-//! input still gets its line. A bad option exits 2.
+//! input still gets its line. A bad option exits 2. The arguments are read
+//! by clap; `--version` names the tzdata release the zones come from.
 
+use std::ffi::OsString;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::SystemTime;
 
+use clap::error::ErrorKind;
+use clap::{Arg, ArgAction, ArgMatches, Command};
 use jsdate::{Options, Timestamp};
-use jsdate_tzdb::Zone;
+use jsdate_tzdb::{TZDATA_RELEASE, Zone};
 
-const USAGE: &str = "\
-usage: timestamp [--unit=U] [--format=F] [--tz=ZONE] [--] [DATE...]
+fn command() -> Command {
+    // `--version`: the command's and the IANA release its zones come from.
+    let version = format!("{} (tzdata {TZDATA_RELEASE})", env!("CARGO_PKG_VERSION"));
+    Command::new("timestamp")
+        .version(&*version.leak())
+        .about("Prints what the timestamp API answers for each DATE, one JSON line each")
+        .long_about(
+            "Prints what the timestamp API answers for each DATE, one JSON line each:\n  \
+             {\"unix\":<ms since the epoch>,\"utc\":\"<toUTCString()>\"} or {\"error\":\"Invalid Date\"}\n\
+             DATE is a whole-string integer (milliseconds) or any text JavaScript's new Date()\n\
+             accepts, local time read as UTC; an empty DATE is now. With no DATE, reads one\n\
+             input per line from standard input (a trailing \\r is dropped).",
+        )
+        .after_help(
+            "Exits 1 if any input was not a date, 2 on a bad option. Options come before the\n\
+             dates; a DATE may start with a dash (-1, -271821-04-20T00:00:00Z).",
+        )
+        .arg(option("unit", "UNIT", "The unit of an integer DATE: s, ms (default), us, ns or auto"))
+        .arg(option("format", "FORMAT", "full adds \"iso\" (toISOString()) to a date; default does not"))
+        .arg(option("tz", "ZONE", "Reads wall times in an IANA zone; adds \"local\" and \"tz\""))
+        .arg(
+            Arg::new("dates")
+                .value_name("DATE")
+                .help("A date text or an integer; with none, one per line from standard input")
+                // Not UTF-8: read lossily, as standard input's lines are.
+                .value_parser(clap::builder::OsStringValueParser::new())
+                .action(ArgAction::Append)
+                .num_args(0..)
+                // The first DATE ends the options, and a DATE may start
+                // with a dash: `-1` is a millisecond before the epoch.
+                .allow_hyphen_values(true)
+                .trailing_var_arg(true),
+        )
+}
 
-Prints what the timestamp API answers for each DATE, one JSON line each:
-  {\"unix\":<ms since the epoch>,\"utc\":\"<toUTCString()>\"} or {\"error\":\"Invalid Date\"}
-DATE is a whole-string integer (milliseconds) or any text JavaScript's
-new Date() accepts, local time read as UTC; an empty DATE is now.
-With no DATE, reads one input per line from standard input (a trailing
-\\r is dropped). Exits 1 if any input was not a date, 2 on a bad option.
-
-  --unit=s|ms|us|ns|auto  the unit of an integer DATE (default ms)
-  --format=full           adds \"iso\" (toISOString()) to a date
-  --tz=ZONE               reads wall times in an IANA zone, adds \"local\" and \"tz\"
-  --                      every argument after it is a DATE
-";
+/// `--name VALUE` or `--name=VALUE`, read by [`Options::set`].
+fn option(name: &'static str, value: &'static str, help: &'static str) -> Arg {
+    Arg::new(name)
+        .long(name)
+        .value_name(value)
+        .help(help)
+        .value_parser(clap::builder::OsStringValueParser::new())
+        .action(ArgAction::Set)
+}
 
 fn main() -> ExitCode {
-    // Arguments that are not UTF-8 are read as stdin lines are.
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|arg| arg.to_string_lossy().into_owned())
-        .collect();
-    let (options, dates) = match read_args(&args) {
-        Ok(Args::Convert(options, dates)) => (options, dates),
-        Ok(Args::Help) => {
-            print!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("timestamp: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let mut command = command();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let matches = command.clone().get_matches_from(&args);
+    let options = match read_options(&matches) {
+        Ok(options) => options,
+        // clap's own message and usage, and its exit status for bad usage, 2.
+        Err(message) => command.error(ErrorKind::InvalidValue, message).exit(),
     };
+    if let Some(unknown) = unknown_option(&args[1..], &matches) {
+        let message = format!("unexpected argument '{}' found", unknown.to_string_lossy());
+        command.error(ErrorKind::UnknownArgument, message).exit();
+    }
+    // Arguments that are not UTF-8 are read as stdin lines are.
+    let dates: Vec<String> = matches
+        .get_raw("dates")
+        .into_iter()
+        .flatten()
+        .map(|date| date.to_string_lossy().into_owned())
+        .collect();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let result = if dates.is_empty() {
@@ -68,38 +104,37 @@ fn main() -> ExitCode {
     }
 }
 
-/// What the command line asks for.
-enum Args<'a> {
-    Help,
-    /// The dates (none: read standard input) with these options.
-    Convert(Options<Zone>, &'a [String]),
+/// A first DATE that starts with `--` (and came before any `--`): a
+/// misspelt option, since no date starts so. (The dates take values that
+/// start with a dash, so that `-1` is a date; that takes unknown options
+/// too.)
+fn unknown_option<'a>(args: &'a [OsString], matches: &ArgMatches) -> Option<&'a OsString> {
+    let first = matches.get_raw("dates")?.next()?;
+    let at = args.iter().position(|arg| arg == first)?;
+    let escaped = args[..at].iter().any(|arg| arg == "--");
+    let arg = &args[at];
+    (!escaped && arg.to_string_lossy().starts_with("--")).then_some(arg)
 }
 
-/// Reads the command line. Options come first, each as `--name=value`; the
-/// first argument that is not one, or every argument after `--`, starts the
-/// dates (so `-1` and other dates that start with one dash are dates).
-fn read_args(args: &[String]) -> Result<Args<'_>, String> {
+/// The options the command line gives, each read by [`Options::set`] (the
+/// API's reader of the same names), or what is wrong with one.
+fn read_options(matches: &ArgMatches) -> Result<Options<Zone>, String> {
     let mut options = Options::default();
-    for (i, arg) in args.iter().enumerate() {
-        if arg == "--" {
-            return Ok(Args::Convert(options, &args[i + 1..]));
-        }
-        if arg == "-h" || arg == "--help" {
-            return Ok(Args::Help);
-        }
-        let Some(flag) = arg.strip_prefix("--") else {
-            return Ok(Args::Convert(options, &args[i..]));
+    for name in ["unit", "format", "tz"] {
+        let Some(value) = matches
+            .get_raw(name)
+            .and_then(|mut values| values.next_back())
+        else {
+            continue;
         };
-        let Some((name, value)) = flag.split_once('=') else {
-            return Err(format!("--{flag} needs a value: --{flag}=VALUE"));
-        };
-        match options.set(name, value) {
-            Ok(true) => {}
-            Ok(false) => return Err(format!("--{name}: unknown option")),
-            Err(e) => return Err(format!("--{name}: {e}")),
-        }
+        let value = value
+            .to_str()
+            .ok_or_else(|| format!("--{name}: not UTF-8"))?;
+        options
+            .set(name, value)
+            .map_err(|e| format!("--{name}: {e}"))?;
     }
-    Ok(Args::Convert(options, &[]))
+    Ok(options)
 }
 
 /// Writes one JSON line per input; `Ok(true)` when every input was a date.

@@ -72,9 +72,16 @@ fn arguments_each_get_a_json_line() {
 
 #[test]
 fn help_is_not_an_input() {
-    let output = timestamp().arg("--help").output().expect("the CLI runs");
-    assert!(output.status.success());
-    assert!(String::from_utf8_lossy(&output.stdout).starts_with("usage: timestamp"));
+    for flag in ["--help", "-h"] {
+        let output = timestamp().arg(flag).output().expect("the CLI runs");
+        assert!(output.status.success(), "{flag}");
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            help.contains("Usage: timestamp [OPTIONS] [DATE]..."),
+            "{flag}: {help}"
+        );
+        assert!(help.contains("--unit <UNIT>"), "{flag}: {help}");
+    }
     // "-1" is an input (one millisecond before the epoch), not a flag.
     let output = timestamp().arg("-1").output().expect("the CLI runs");
     assert_eq!(
@@ -186,11 +193,31 @@ fn options_are_the_apis() {
             "{\"unix\":-1,\"utc\":\"Wed, 31 Dec 1969 23:59:59 GMT\"}\n{\"error\":\"Invalid Date\"}\n",
             1,
         ),
+        // A value after a space, as after `=`.
+        (
+            &["--unit", "s", "--format", "full", "1482624000"],
+            concat!(
+                r#"{"unix":1482624000000,"utc":"Sun, 25 Dec 2016 00:00:00 GMT","iso":"2016-12-25T00:00:00.000Z"}"#,
+                "\n"
+            ),
+            0,
+        ),
+        // A negative integer and an extended year are dates, not flags.
+        (
+            &["--unit=s", "-1", "-271821-04-20T00:00:00Z"],
+            concat!(
+                r#"{"unix":-1000,"utc":"Wed, 31 Dec 1969 23:59:59 GMT"}"#,
+                "\n",
+                r#"{"unix":-8640000000000000,"utc":"Tue, 20 Apr -271821 00:00:00 GMT"}"#,
+                "\n"
+            ),
+            0,
+        ),
         (&["--unit=h", "1"], "", 2),
         (&["--format=xml", "1"], "", 2),
         (&["--tz=Mars/Olympus", "1"], "", 2),
         (&["--zone=UTC", "1"], "", 2),
-        (&["--unit", "s", "1"], "", 2),
+        (&["--unit"], "", 2),
     ];
     for &(args, stdout, status) in table {
         let output = timestamp().args(args).output().expect("the CLI runs");
@@ -198,16 +225,49 @@ fn options_are_the_apis() {
         assert_eq!(output.status.code(), Some(status), "{args:?}");
         if status == 2 {
             let stderr = String::from_utf8_lossy(&output.stderr);
-            assert!(stderr.starts_with("timestamp: --"), "{args:?}: {stderr}");
-            assert!(stderr.contains("usage: timestamp"), "{args:?}: {stderr}");
+            assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+            assert!(stderr.contains("--help"), "{args:?}: {stderr}");
         }
     }
-    let bad_unit = timestamp()
-        .args(["--unit=h"])
-        .output()
-        .expect("the CLI runs");
-    assert!(
-        String::from_utf8_lossy(&bad_unit.stderr)
-            .starts_with("timestamp: --unit: unit must be one of s, ms, us, ns, auto")
-    );
+    // (arguments, the start of what stderr says)
+    let messages: &[(&[&str], &str)] = &[
+        (
+            &["--unit=h"],
+            "error: --unit: unit must be one of s, ms, us, ns, auto",
+        ),
+        (
+            &["--tz", "Mars/Olympus"],
+            "error: --tz: tz must be an IANA time zone name",
+        ),
+        (
+            &["--unit"],
+            "error: a value is required for '--unit <UNIT>'",
+        ),
+        (
+            &["--zone=UTC"],
+            "error: unexpected argument '--zone=UTC' found",
+        ),
+    ];
+    for &(args, message) in messages {
+        let output = timestamp().args(args).output().expect("the CLI runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.starts_with(message), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn version_names_the_tzdata_release() {
+    for flag in ["--version", "-V"] {
+        let output = timestamp().arg(flag).output().expect("the CLI runs");
+        assert!(output.status.success(), "{flag}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            format!(
+                "timestamp {} (tzdata {})\n",
+                env!("CARGO_PKG_VERSION"),
+                jsdate_tzdb::TZDATA_RELEASE
+            ),
+            "{flag}"
+        );
+    }
 }
