@@ -11,8 +11,7 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { EdgeRuntime } from 'edge-runtime';
-import { createHandler } from 'edge-runtime/dist/server/index.js';
+import { EdgeRuntime, createHandler } from 'edge-runtime';
 
 const { values: options } = parseArgs({
   options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '3000' } },
