@@ -20,8 +20,8 @@ use std::net::{Shutdown, TcpListener, TcpStream};
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
 use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::repo_root;
@@ -512,6 +512,13 @@ impl Host {
 
     /// Starts the host; `Err` with what it said if it exits before serving.
     fn try_start(kind: HostKind, flags: &[String]) -> Result<Host, String> {
+        // `spin up --from` a registry writes what it pulls into Spin's cache
+        // under HOME, and two pulls at once can read each other's half-written
+        // package ("expected single layer in OCI package, found 2 layers"):
+        // one such host starts at a time, each once it serves.
+        static PULLING: Mutex<()> = Mutex::new(());
+        let _pulling = (kind == HostKind::SpinRegistry)
+            .then(|| PULLING.lock().unwrap_or_else(PoisonError::into_inner));
         let port = free_port();
         let mut child = kind
             .command(flags, port)
