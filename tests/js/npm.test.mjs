@@ -2,7 +2,7 @@
 // project, imported from Node.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -223,3 +223,34 @@ for (const [runtime, args] of [
     }
   });
 }
+
+// The package as npm would publish it, checked by the ecosystem's own
+// tools (tools/node): publint, `npm publish --dry-run`, and `tsc --strict`
+// on a consumer that uses every export and option (tests/js/consumer).
+const toolBin = (name) => join(root, 'tools/node/node_modules/.bin', name);
+
+test('publint finds nothing to say about the package', () => {
+  const out = execFileSync(toolBin('publint'), ['--strict', join(root, 'target/npm')], { encoding: 'utf8' });
+  assert.match(out, /All good!/, out);
+});
+
+test('npm publish --dry-run packs the package without a warning', () => {
+  const run = spawnSync('npm', ['publish', '--dry-run', '--loglevel=warn', join(root, 'target/npm')], {
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^\+ timestamp-wasm@/m, run.stdout);
+  // npm warns that publishing needs a login, which a dry run does not use.
+  const warnings = run.stderr.split('\n').filter((line) => /warn/i.test(line) && !/logged in/.test(line));
+  assert.deepEqual(warnings, []);
+});
+
+test('tsc --strict accepts a consumer of every export and option', () => {
+  const consumer = join(project, 'consumer');
+  mkdirSync(consumer, { recursive: true });
+  for (const file of ['consumer.ts', 'tsconfig.json']) {
+    writeFileSync(join(consumer, file), readFileSync(join(root, 'tests/js/consumer', file)));
+  }
+  // Resolved from the project, where the packed package is installed.
+  execFileSync(toolBin('tsc'), ['-p', join(consumer, 'tsconfig.json')], { cwd: project, stdio: 'inherit' });
+});

@@ -36,10 +36,20 @@ const pkg = {
   description:
     "Dates and Unix timestamps exactly as JavaScript's new Date() reads them, from Rust compiled to WebAssembly",
   license: generated.license,
-  repository: generated.repository,
+  // The form npm writes itself (publint asks for it).
+  repository: { type: 'git', url: `git+${generated.repository.url.replace(/\.git$/, '')}.git` },
   keywords: ['date', 'timestamp', 'unix', 'parse', 'wasm'],
   type: 'module',
-  files: [...new Set([...(generated.files ?? []), 'index.js', 'index.d.ts', 'node.mjs', 'README.md'])],
+  files: [
+    ...new Set([
+      ...(generated.files ?? []),
+      'timestamp_bg.wasm.d.ts',
+      'index.js',
+      'index.d.ts',
+      'node.mjs',
+      'README.md',
+    ]),
+  ],
   main: 'index.js',
   module: 'index.js',
   types: 'index.d.ts',
@@ -49,7 +59,7 @@ const pkg = {
       node: './node.mjs',
       default: './index.js',
     },
-    './timestamp_bg.wasm': './timestamp_bg.wasm',
+    './timestamp_bg.wasm': { types: './timestamp_bg.wasm.d.ts', default: './timestamp_bg.wasm' },
     './package.json': './package.json',
   },
   sideEffects: ['./node.mjs', './snippets/*'],
