@@ -7,6 +7,8 @@ building).
   core   criterion (bench/core.rs) against V8's new Date + toUTCString +
          JSON.stringify on the same inputs (bench/v8.mjs)
   npm    the package's convert() against V8, in one node process
+  bulk   the package's convertMany() on 10^5 inputs of each class against
+         V8's loop over the same inputs (bench/bulk.mjs)
   http   the component under `spin up` (when a Spin CLI is available) and
          wasmtime serve (default and tuned flags) against bench/reference.mjs
          on node:http, wrk on loopback, same request mix; under each host
@@ -861,6 +863,17 @@ def core_data(measured):
             "rust_ns": rust, "node": js}
 
 
+def bulk():
+    """bench/bulk.mjs in JS_PROCESSES node processes: the median of each
+    cell."""
+    runs = [json.loads(run(["node", "bench/bulk.mjs"])) for _ in range(JS_PROCESSES)]
+    return {c: {k: statistics.median(r[c][k] for r in runs) for k in runs[0][c]} for c in runs[0]}
+
+
+def bulk_data(measured):
+    return {"js_processes": JS_PROCESSES, "classes": measured}
+
+
 def http_data(results):
     return {"rounds": HTTP_ROUNDS, "serve_flags": TUNED_FLAGS,
             "servers": [{"name": name, **r} for name, r in results.items()]}
@@ -937,6 +950,7 @@ def soak_data(results):
 # both).
 PARTS = {
     "core": (core, core_data),
+    "bulk": (bulk, bulk_data),
     "http": (http_bench, http_data),
     "instr": (instructions, instr_data),
     "latency": (lambda: (latency(), pieces_latency(), batch_bench(), page_ready()), latency_data),

@@ -1,40 +1,56 @@
-// Run by Deno and Bun (tests/js/npm.test.mjs starts them): the installed npm
-// package, imported the way that runtime resolves it and through its
-// browser entry, on the whole corpus. Prints one JSON line of what it found
-// and exits 1 on any disagreement.
-//   deno run --allow-read --allow-env tests/js/package-in-runtime.mjs PROJECT
-//   bun tests/js/package-in-runtime.mjs PROJECT
-// PROJECT is a directory where the packed package is installed.
+// Run by Deno, Bun and Node 18 (tests/js/npm.test.mjs starts them): the
+// installed npm package, imported and required the ways that runtime
+// resolves them, and through its browser entry, on the whole corpus, by
+// convert and convertMany. Prints one JSON line of what it found and exits
+// 1 on any disagreement.
+//   deno run --allow-read --allow-env --allow-write PROJECT/package-in-runtime.mjs PROJECT CORPUS
+//   bun PROJECT/package-in-runtime.mjs PROJECT CORPUS
+//   node PROJECT/package-in-runtime.mjs PROJECT CORPUS
+// PROJECT is a directory where the packed package is installed, and this
+// script is copied there (Deno resolves packages by the package.json
+// nearest the main module); CORPUS is tests/data/corpus.jsonl.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const project = process.argv[2];
-const corpusPath = new URL('../data/corpus.jsonl', import.meta.url);
+const [project, corpusPath] = process.argv.slice(2);
 const cases = readFileSync(corpusPath, 'utf8')
   .split('\n')
   .filter((line) => line.length > 0)
   .map((line) => JSON.parse(line));
 
-// The entry this runtime picks by the package's export conditions, and the
-// browser one (index.js, which fetches the .wasm beside it on init()).
-const resolved = createRequire(join(project, 'package.json')).resolve('timestamp-wasm');
+// The entries this runtime picks by the package's export conditions, for
+// `import` (resolved from a module in the project) and for `require`, and
+// the browser one (index.js, which fetches the .wasm beside it on init()).
+const which = join(project, 'which-entry.mjs');
+writeFileSync(which, "export const entry = import.meta.resolve('timestamp-wasm');\n");
+const imported = new URL((await import(pathToFileURL(which).href)).entry).pathname;
+const requireFromProject = createRequire(join(project, 'package.json'));
+const required = requireFromProject.resolve('timestamp-wasm');
 const packageDir = join(project, 'node_modules/timestamp-wasm');
-const entries = { [resolved.slice(packageDir.length + 1)]: resolved, 'index.js': join(packageDir, 'index.js') };
+const entries = {
+  [imported.slice(packageDir.length + 1)]: () => import(pathToFileURL(imported).href),
+  [required.slice(packageDir.length + 1)]: () => requireFromProject('timestamp-wasm'),
+  'index.js': () => import(pathToFileURL(join(packageDir, 'index.js')).href),
+};
 
-const report = { runtime: typeof Deno === 'object' ? `deno ${Deno.version.deno}` : `bun ${Bun.version}`, entries: {} };
+const runtime =
+  typeof Deno === 'object' ? `deno ${Deno.version.deno}` : typeof Bun === 'object' ? `bun ${Bun.version}` : `node ${process.version}`;
+const report = { runtime, entries: {} };
 let failed = false;
-for (const [name, path] of Object.entries(entries)) {
-  const pkg = await import(pathToFileURL(path).href);
+for (const [name, load] of Object.entries(entries)) {
+  const pkg = await load();
   await pkg.default();
   const wrong = [];
-  for (const { input, expected } of cases) {
-    const got = pkg.convert(input);
-    if (JSON.stringify(got) !== JSON.stringify(expected)) {
-      wrong.push(`${JSON.stringify(input)}: node ${JSON.stringify(expected)} / package ${JSON.stringify(got)}`);
+  const many = pkg.convertMany(cases.map(({ input }) => input));
+  cases.forEach(({ input, expected }, i) => {
+    for (const [how, got] of [['convert', pkg.convert(input)], ['convertMany', many[i]]]) {
+      if (JSON.stringify(got) !== JSON.stringify(expected)) {
+        wrong.push(`${how} ${JSON.stringify(input)}: node ${JSON.stringify(expected)} / package ${JSON.stringify(got)}`);
+      }
     }
-  }
+  });
   report.entries[name] = { cases: cases.length, wrong: wrong.slice(0, 5), disagreements: wrong.length };
   failed ||= wrong.length > 0 || cases.length < 2000;
 }

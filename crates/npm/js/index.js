@@ -9,7 +9,11 @@
 // number back; `utc` is read from the same buffer (crates/npm/src/lib.rs,
 // `convert_lane`). It gives the same answers: the tests run the whole
 // corpus through both.
-import initModule, { initSync as initModuleSync, convert as convertModule } from './timestamp.js';
+import initModule, {
+  initSync as initModuleSync,
+  convert as convertModule,
+  batchConvert,
+} from './timestamp.js';
 
 let exports = null; // the wasm instance's exports, once initialised
 let address = 0; // the lane buffer's address in wasm memory
@@ -19,6 +23,10 @@ let bytes = new Uint8Array(0); // a view of wasm memory; empty when it has grown
 // Node's Buffer reads ASCII into a string faster than TextDecoder does.
 const NodeBuffer = typeof globalThis.Buffer === 'function' ? globalThis.Buffer : null;
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+// A batch longer than this (in UTF-16 units) is converted in halves, so that
+// its text needs at most 48 MiB of wasm memory.
+const BATCH_UNITS = 1 << 24;
 
 function view() {
   // Growing wasm memory detaches the old ArrayBuffer, and views of it
@@ -71,6 +79,79 @@ export function convert(input, options) {
   memory = view();
   const start = address + 1;
   const end = start + memory[address];
-  const utc = NodeBuffer ? memory.toString('latin1', start, end) : decoder.decode(memory.subarray(start, end));
-  return { unix, utc };
+  return { unix, utc: ascii(memory, start, end) };
+}
+
+/**
+ * Converts every input as `convert` does, with the same options, and
+ * answers the answers in order; see index.d.ts. The JS-to-wasm crossing
+ * is paid once for the batch: the inputs go in as one UTF-8 text and their
+ * lengths (crates/npm/src/lib.rs, `batch_convert`), the answers come back
+ * as numbers and one ASCII text that JS slices.
+ */
+export function convertMany(inputs, options) {
+  if (!Array.isArray(inputs)) throw new TypeError(`convertMany: inputs must be an array, not ${typeof inputs}`);
+  const n = inputs.length;
+  // The inputs as one text: `+=` builds a rope that encodeInto flattens
+  // as it encodes, faster than a join or a per-string copy.
+  let joined = '';
+  for (let i = 0; i < n; i++) {
+    const input = inputs[i];
+    if (typeof input !== 'string') {
+      throw new TypeError(`convertMany: inputs[${i}] must be a string, not ${typeof input}`);
+    }
+    joined += input;
+  }
+  if (exports === null) return inputs.map((input) => convertModule(input, options));
+  const units = joined.length;
+  if (units > BATCH_UNITS && n > 1) {
+    const half = n >> 1;
+    return convertMany(inputs.slice(0, half), options).concat(convertMany(inputs.slice(half), options));
+  }
+
+  // Each UTF-16 unit is at most three bytes of UTF-8 (a pair, two units, four).
+  let header = exports.batchReserve(n, units * 3);
+  let memory = view();
+  let words = new Uint32Array(memory.buffer, header, 10);
+  const lengths = new Uint32Array(memory.buffer, words[0], n);
+  for (let i = 0; i < n; i++) lengths[i] = inputs[i].length;
+  const { written } = encoder.encodeInto(joined, new Uint8Array(memory.buffer, words[1], units * 3));
+
+  // One byte a unit: every input is ASCII, and its length is its bytes'.
+  header = batchConvert(n, written === units, options);
+  memory = view();
+  words = new Uint32Array(memory.buffer, header, 10);
+  const unixes = new Float64Array(memory.buffer, words[2], n);
+  const textLengths = new Uint32Array(memory.buffer, words[3]);
+  const text = ascii(memory, words[4], words[4] + words[5]);
+  const iso = words[6] === 1;
+  const zone = words[7] === 1 ? ascii(memory, words[8], words[8] + words[9]) : undefined;
+
+  const answers = new Array(n);
+  let at = 0; // in text
+  let t = 0; // in textLengths
+  for (let i = 0; i < n; i++) {
+    const unix = unixes[i];
+    if (unix !== unix) {
+      answers[i] = { error: 'Invalid Date' };
+      continue;
+    }
+    const utc = text.slice(at, (at += textLengths[t++]));
+    if (!iso && zone === undefined) {
+      answers[i] = { unix, utc };
+    } else if (zone === undefined) {
+      answers[i] = { unix, utc, iso: text.slice(at, (at += textLengths[t++])) };
+    } else if (!iso) {
+      answers[i] = { unix, utc, local: text.slice(at, (at += textLengths[t++])), tz: zone };
+    } else {
+      const full = text.slice(at, (at += textLengths[t++]));
+      answers[i] = { unix, utc, iso: full, local: text.slice(at, (at += textLengths[t++])), tz: zone };
+    }
+  }
+  return answers;
+}
+
+/** The ASCII text in wasm memory from `start` to `end`. */
+function ascii(memory, start, end) {
+  return NodeBuffer ? memory.toString('latin1', start, end) : decoder.decode(memory.subarray(start, end));
 }

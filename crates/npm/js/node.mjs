@@ -6,5 +6,5 @@ import { initSync } from './index.js';
 
 initSync({ module: readFileSync(new URL('./timestamp_bg.wasm', import.meta.url)) });
 
-export { convert, initSync } from './index.js';
+export { convert, convertMany, initSync } from './index.js';
 export default async function init() {}

@@ -9,7 +9,11 @@
 // index.js, which wraps it with a faster lane for `convert(text)`. Node
 // cannot fetch a file: URL, so the package also has a Node entry (node.mjs)
 // that loads the .wasm from disk synchronously, chosen by the "node" export
-// condition.
+// condition; and for `require` (CommonJS code, Jest, Node 18, which cannot
+// require an ES module) index.cjs, node.mjs bundled as CommonJS by esbuild
+// (tools/node). Types: index.d.ts, and the same as index.d.cts for
+// `require`.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +31,26 @@ cpSync(from, to, { recursive: true, filter: (path) => !['README.md', '.gitignore
 for (const file of ['index.js', 'index.d.ts', 'node.mjs', 'README.md']) {
   copyFileSync(join(here, file), join(to, file));
 }
+// The same types for `require`: a .d.ts in a "type": "module" package
+// describes an ES module only.
+copyFileSync(join(here, 'index.d.ts'), join(to, 'index.d.cts'));
+copyFileSync(join(from, 'timestamp_bg.wasm.d.ts'), join(to, 'timestamp_bg.wasm.d.cts'));
+// One module for CommonJS: node.mjs, index.js, wasm-bindgen's module and
+// its snippets. Node 18 is the oldest `engines` allows.
+execFileSync(join(here, '../../../tools/node/node_modules/.bin/esbuild'), [
+  join(to, 'node.mjs'),
+  '--bundle',
+  '--format=cjs',
+  '--platform=node',
+  '--target=node18',
+  '--log-level=warning',
+  // wasm-bindgen's module names its one snippet twice in its imports
+  // object, with the same namespace each time.
+  '--log-override:duplicate-object-key=silent',
+  `--inject:${join(here, 'cjs-shim.mjs')}`,
+  '--define:import.meta.url=importMetaUrl',
+  `--outfile=${join(to, 'index.cjs')}`,
+]);
 
 const generated = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8'));
 const pkg = {
@@ -44,22 +68,33 @@ const pkg = {
     ...new Set([
       ...(generated.files ?? []),
       'timestamp_bg.wasm.d.ts',
+      'timestamp_bg.wasm.d.cts',
       'index.js',
       'index.d.ts',
       'node.mjs',
+      'index.cjs',
+      'index.d.cts',
       'README.md',
     ]),
   ],
-  main: 'index.js',
+  // For resolvers that read no "exports": Node's require and TypeScript's
+  // node10 take the CommonJS entry, older bundlers the browser's module.
+  main: 'index.cjs',
   module: 'index.js',
-  types: 'index.d.ts',
+  types: 'index.d.cts',
   exports: {
     '.': {
+      node: {
+        import: { types: './index.d.ts', default: './node.mjs' },
+        require: { types: './index.d.cts', default: './index.cjs' },
+      },
       types: './index.d.ts',
-      node: './node.mjs',
       default: './index.js',
     },
-    './timestamp_bg.wasm': { types: './timestamp_bg.wasm.d.ts', default: './timestamp_bg.wasm' },
+    './timestamp_bg.wasm': {
+      import: { types: './timestamp_bg.wasm.d.ts', default: './timestamp_bg.wasm' },
+      require: { types: './timestamp_bg.wasm.d.cts', default: './timestamp_bg.wasm' },
+    },
     './package.json': './package.json',
   },
   sideEffects: ['./node.mjs', './snippets/*'],

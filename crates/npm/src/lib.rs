@@ -12,38 +12,17 @@
 //! `toUTCString()` text in the same buffer. No allocation and no
 //! `externref`, and in Node no `TextDecoder` (its `Buffer` reads ASCII
 //! faster): the crossing costs about as much as the conversion.
+//!
+//! Many inputs at once (`convertMany` in `js/index.js`) cross once: JS
+//! writes their text and lengths where [`batch_reserve`] says,
+//! [`batch_convert`] converts them all and leaves the numbers and one ASCII
+//! text of the answers, which JS slices into the objects.
 
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use jsdate::{LocalZone, Options, Timestamp};
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-/** A date: milliseconds since the epoch, `toUTCString()`, and with `format: "full"` `toISOString()`. */
-export type Timestamp = {
-  unix: number;
-  utc: string;
-  /** With `format: "full"`: `toISOString()`. */
-  iso?: string;
-  /** With `tz`: the wall time there, ISO 8601 with the offset. */
-  local?: string;
-  /** With `tz`: the zone's IANA name. */
-  tz?: string;
-};
-/** The answer for anything that is not a date. */
-export type InvalidDate = { error: "Invalid Date" };
-/** How to read an integer input, and what to answer. */
-export type ConvertOptions = {
-  /** The unit of a whole-string integer input (default "ms"); "auto" decides by magnitude. */
-  unit?: "s" | "ms" | "us" | "ns" | "auto";
-  /** "full" adds `iso` to a date. */
-  format?: "default" | "full";
-  /** An IANA zone: wall times are read there, as V8 reads them under TZ=, and a date gets `local` and `tz`. Offsets come from this engine's Intl. */
-  tz?: string;
-};
-"#;
+use jsdate::{Format, LocalZone, Options, Timestamp};
 
 #[wasm_bindgen(inline_js = "
 export function timestamp(unix, utc) { return { unix, utc }; }
@@ -86,12 +65,11 @@ export function zoneOffset(tz, ms) {
 }
 ")]
 extern "C" {
-    /// `Timestamp | InvalidDate` in TypeScript.
-    #[wasm_bindgen(typescript_type = "Timestamp | InvalidDate")]
+    /// `Timestamp | InvalidDate` in `js/index.d.ts`.
     pub type Conversion;
 
-    /// `ConvertOptions` in TypeScript: read through its three properties.
-    #[wasm_bindgen(typescript_type = "ConvertOptions")]
+    /// `ConvertOptions` in `js/index.d.ts`: read through its three
+    /// properties.
     pub type ConvertOptions;
 
     #[wasm_bindgen(method, getter, structural)]
@@ -164,21 +142,10 @@ impl LocalZone for IntlZone {
 /// `options.tz`. Answers `{ unix, utc }` (with `iso` for `format: "full"`,
 /// `local` and `tz` for `tz`) or `{ error: "Invalid Date" }`. Throws on an
 /// unknown `unit`, `format` or `tz`, as the API answers 400.
-#[wasm_bindgen]
+// Its types, and the package's, are written in `js/index.d.ts`.
+#[wasm_bindgen(skip_typescript)]
 pub fn convert(input: &str, options: Option<ConvertOptions>) -> Result<Conversion, JsError> {
-    let mut read = Options::<IntlZone>::default();
-    if let Some(given) = &options {
-        for (name, value) in [
-            ("unit", given.unit()),
-            ("format", given.format()),
-            ("tz", given.tz()),
-        ] {
-            if let Some(value) = value {
-                read.set(name, &value)
-                    .map_err(|e| JsError::new(&e.to_string()))?;
-            }
-        }
-    }
+    let read = read_options(options.as_ref())?;
     let Ok(t) = read.convert(input, browser_now) else {
         return Ok(invalid_date());
     };
@@ -197,6 +164,25 @@ pub fn convert(input: &str, options: Option<ConvertOptions>) -> Result<Conversio
         (Some(iso), None) => timestamp_full(unix, utc, iso.as_str()),
         (None, None) => timestamp(unix, utc),
     })
+}
+
+/// The core's options from the JS object's three properties; an unknown
+/// value is an error, thrown in JS.
+fn read_options(given: Option<&ConvertOptions>) -> Result<Options<IntlZone>, JsError> {
+    let mut read = Options::<IntlZone>::default();
+    if let Some(given) = given {
+        for (name, value) in [
+            ("unit", given.unit()),
+            ("format", given.format()),
+            ("tz", given.tz()),
+        ] {
+            if let Some(value) = value {
+                read.set(name, &value)
+                    .map_err(|e| JsError::new(&e.to_string()))?;
+            }
+        }
+    }
+    Ok(read)
 }
 
 /// The lane's buffer size ([`lane_bytes`]).
@@ -241,4 +227,162 @@ pub fn convert_lane(len: usize) -> f64 {
         // |unix| <= 8.64e15 < 2^53: exact as a JS number.
         t.unix_ms() as f64
     })
+}
+
+/// Where a batch's inputs go and its answers are, for `js/index.js`'s
+/// `convertMany`: addresses in wasm memory, as 32-bit numbers in this order.
+#[repr(C)]
+#[derive(Default)]
+struct BatchHeader {
+    /// The inputs' lengths in UTF-16 units (`u32` each), written by JS.
+    lengths: u32,
+    /// The inputs' UTF-8 text, one after the other, written by JS.
+    text: u32,
+    /// Each input's `unix` (`f64`), NaN for Invalid Date.
+    unix: u32,
+    /// The length of each answer text (`u32`): for each date, `utc`, then
+    /// `iso` with `format: "full"`, then `local` with `tz`.
+    text_lengths: u32,
+    /// The answer texts, one after the other (ASCII).
+    answer_text: u32,
+    answer_text_len: u32,
+    /// 1 if each date has `iso`.
+    iso: u32,
+    /// 1 if each date has `local` and `tz`.
+    local: u32,
+    /// The zone's name, for `tz`.
+    zone: u32,
+    zone_len: u32,
+}
+
+/// A batch's memory, kept from batch to batch and grown as they need.
+#[derive(Default)]
+struct Batch {
+    header: BatchHeader,
+    lengths: Vec<u32>,
+    text: Vec<u8>,
+    unix: Vec<f64>,
+    text_lengths: Vec<u32>,
+    answer_text: Vec<u8>,
+    zone: String,
+}
+
+thread_local! {
+    static BATCH: RefCell<Batch> = RefCell::new(Batch::default());
+}
+
+/// Makes room for `count` inputs of at most `bytes` bytes of UTF-8 in all,
+/// and answers the header's address: JS writes the lengths and the text
+/// where it says.
+#[wasm_bindgen(js_name = batchReserve, skip_typescript)]
+pub fn batch_reserve(count: usize, bytes: usize) -> usize {
+    BATCH.with_borrow_mut(|batch| {
+        // Grown, never shrunk: JS overwrites what it uses.
+        if batch.lengths.len() < count {
+            batch.lengths.resize(count, 0);
+        }
+        if batch.text.len() < bytes {
+            batch.text.resize(bytes, 0);
+        }
+        batch.header.lengths = batch.lengths.as_ptr() as u32;
+        batch.header.text = batch.text.as_ptr() as u32;
+        &batch.header as *const BatchHeader as usize
+    })
+}
+
+/// Converts the `count` inputs JS wrote (`ascii` if each took one byte a
+/// UTF-16 unit) as `convert` would one by one, and
+/// answers the header's address, which now says where the answers are.
+#[wasm_bindgen(js_name = batchConvert, skip_typescript)]
+pub fn batch_convert(
+    count: usize,
+    ascii: bool,
+    options: Option<ConvertOptions>,
+) -> Result<usize, JsError> {
+    let read = read_options(options.as_ref())?;
+    BATCH.with_borrow_mut(|batch| {
+        batch.convert(&read, count, ascii);
+        Ok(&batch.header as *const BatchHeader as usize)
+    })
+}
+
+impl Batch {
+    fn convert(&mut self, read: &Options<IntlZone>, count: usize, ascii: bool) {
+        let Batch {
+            header,
+            lengths,
+            text,
+            unix,
+            text_lengths,
+            answer_text,
+            zone,
+        } = self;
+        unix.clear();
+        text_lengths.clear();
+        answer_text.clear();
+        zone.clear();
+        if let Some(given) = &read.zone {
+            zone.push_str(given.name());
+        }
+        let mut push = |text: &str| {
+            text_lengths.push(text.len() as u32);
+            answer_text.extend_from_slice(text.as_bytes());
+        };
+        let mut rest = &text[..];
+        for &units in &lengths[..count.min(lengths.len())] {
+            let len = if ascii {
+                units as usize
+            } else {
+                utf8_len(rest, units)
+            };
+            let (input, after) = rest.split_at(len.min(rest.len()));
+            rest = after;
+            // JS's TextEncoder wrote valid UTF-8, lone surrogates as
+            // U+FFFD, as wasm-bindgen passes a `&str` to `convert`.
+            let converted = core::str::from_utf8(input)
+                .ok()
+                .and_then(|input| read.convert(input, browser_now).ok());
+            let Some(t) = converted else {
+                unix.push(f64::NAN);
+                continue;
+            };
+            let fields = read.fields(t);
+            // |unix| <= 8.64e15 < 2^53: exact as a JS number.
+            unix.push(fields.unix as f64);
+            push(fields.utc.as_str());
+            if let Some(iso) = &fields.iso {
+                push(iso.as_str());
+            }
+            if let Some((local, _)) = &fields.local {
+                push(local.as_str());
+            }
+        }
+        // The options decide which fields every date has.
+        header.iso = u32::from(read.format == Format::Full);
+        header.local = u32::from(read.zone.is_some());
+        header.unix = unix.as_ptr() as u32;
+        header.text_lengths = text_lengths.as_ptr() as u32;
+        header.answer_text = answer_text.as_ptr() as u32;
+        header.answer_text_len = answer_text.len() as u32;
+        header.zone = zone.as_ptr() as u32;
+        header.zone_len = zone.len() as u32;
+    }
+}
+
+/// The length in bytes of the UTF-8 text's first `units` UTF-16 code units
+/// (a character outside the BMP is four bytes and two units).
+fn utf8_len(text: &[u8], units: u32) -> usize {
+    let mut at = 0;
+    let mut left = units;
+    while left > 0 && at < text.len() {
+        let (bytes, units) = match text[at] {
+            0x00..=0x7f => (1, 1),
+            0x80..=0xdf => (2, 1),
+            0xe0..=0xef => (3, 1),
+            _ => (4, 2),
+        };
+        at += bytes;
+        left = left.saturating_sub(units);
+    }
+    at.min(text.len())
 }

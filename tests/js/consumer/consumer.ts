@@ -1,7 +1,7 @@
 // A TypeScript consumer of the packed package, checked by `tsc --strict`
 // (tests/js/npm.test.mjs): every export and every option, as a user's code
-// would use them. Compiled, never run.
-import init, { convert, initSync } from 'timestamp-wasm';
+// would use them, with and without the DOM's types. Compiled, never run.
+import init, { convert, convertMany, initSync } from 'timestamp-wasm';
 import type { ConvertOptions, InvalidDate, InitInput, SyncInitInput, Timestamp } from 'timestamp-wasm';
 
 export async function ready(input?: InitInput): Promise<void> {
@@ -37,4 +37,12 @@ export function fields(input: string): string[] {
     const { unix, utc, iso, local, tz } = answer;
     return [String(unix), utc, iso ?? '', local ?? '', tz ?? ''];
   });
+}
+
+export function unixes(inputs: readonly string[], options?: ConvertOptions): (number | null)[] {
+  return convertMany(inputs, options).map((answer) => ('error' in answer ? null : answer.unix));
+}
+
+export async function readyFromBytes(bytes: Uint8Array): Promise<void> {
+  await init({ module_or_path: bytes });
 }
