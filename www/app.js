@@ -1,5 +1,6 @@
 // The page: converts as you type with the npm package's wasm module (no server
-// call), and shows the API URL that answers the same.
+// call), and shows the API URL that answers the same. Left empty, the date is
+// now, and the page ticks every second.
 import init, { convert } from './pkg/timestamp.js';
 
 const $ = (id) => document.getElementById(id);
@@ -7,7 +8,27 @@ const input = $('date');
 const unit = $('unit');
 const zone = $('tz');
 const status = $('status');
-const fields = { unix: $('unix'), utc: $('utc'), iso: $('iso'), zoned: $('zoned'), local: $('local') };
+const fields = {
+  unix: $('unix'),
+  utc: $('utc'),
+  iso: $('iso'),
+  zoned: $('zoned'),
+  relative: $('relative'),
+  local: $('local'),
+};
+// "3 years ago", "in 2 days", "now": in the viewer's language.
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+// The largest unit a span is counted in, by its length in ms.
+const RELATIVE_UNITS = [
+  ['year', 365.2425 * 86_400_000],
+  ['month', 30.436875 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+let shownUnix = null; // the date shown, for the "from now" field as time passes
 const apiUrl = $('api-url');
 const apiAnswer = $('api-answer');
 
@@ -23,6 +44,20 @@ function apiPath(text) {
   return `${new URL(`api/${encodeURIComponent(text)}`, document.baseURI).pathname}?${params}`;
 }
 
+/** How far `unix` is from now, as people say it. */
+function fromNow(unix) {
+  const span = unix - Date.now();
+  for (const [unit, ms] of RELATIVE_UNITS) {
+    if (Math.abs(span) >= ms || unit === 'second') return relativeFormat.format(Math.trunc(span / ms), unit);
+  }
+  return '';
+}
+
+/** Sets `text` if it differs, so that live regions speak only of changes. */
+function put(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 function show(text) {
   const answer = convert(text, { unit: unit.value, tz: zone.value });
   const path = apiPath(text);
@@ -30,30 +65,46 @@ function show(text) {
   if (path) apiUrl.href = path;
   else apiUrl.removeAttribute('href');
   $('call-api').disabled = path === null;
+  // The fields are live regions (<output>): while they tick, they stay quiet.
+  for (const field of Object.values(fields)) {
+    if (text === '') field.setAttribute('aria-live', 'off');
+    else field.removeAttribute('aria-live');
+  }
   if ('error' in answer) {
-    for (const field of Object.values(fields)) field.textContent = '–';
+    shownUnix = null;
+    for (const field of Object.values(fields)) put(field, '–');
     input.setAttribute('aria-invalid', 'true');
-    status.textContent = `Invalid Date: JavaScript's new Date() cannot read "${text}".`;
+    put(status, `Invalid Date: JavaScript's new Date() cannot read "${text}".`);
     status.className = 'invalid';
     return;
   }
   const date = new Date(answer.unix);
-  fields.unix.textContent = String(answer.unix);
-  fields.utc.textContent = answer.utc;
-  fields.iso.textContent = date.toISOString();
-  fields.zoned.textContent = answer.local;
-  fields.local.textContent = date.toString();
+  shownUnix = answer.unix;
+  put(fields.unix, String(answer.unix));
+  put(fields.utc, answer.utc);
+  put(fields.iso, date.toISOString());
+  put(fields.zoned, answer.local);
+  put(fields.relative, fromNow(answer.unix));
+  put(fields.local, date.toString());
   input.removeAttribute('aria-invalid');
-  status.textContent = text === '' ? 'Now (an empty date is the current time).' : 'A valid date.';
+  put(status, text === '' ? 'Now: the current time, ticking (an empty date is now).' : 'A valid date.');
   status.className = 'valid';
+}
+
+/** Every second: an empty date is now again, and "from now" moves on. */
+function tick() {
+  if (input.value === '') show('');
+  else if (shownUnix !== null) put(fields.relative, fromNow(shownUnix));
 }
 
 async function copy(button) {
   const source = $(button.dataset.copy);
   const text = source.textContent;
+  // Only the visible words change; the hidden rest of the name stays.
+  const label = button.querySelector('.copy-label');
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied';
+    label.textContent = 'Copied';
   } catch {
     // No clipboard permission (or an insecure context): select the text instead.
     const range = document.createRange();
@@ -61,9 +112,9 @@ async function copy(button) {
     const selection = window.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    button.textContent = 'Selected';
+    label.textContent = 'Selected';
   }
-  setTimeout(() => { button.textContent = button.dataset.label; }, 1500);
+  setTimeout(() => { label.textContent = button.dataset.label; }, 1500);
 }
 
 async function callApi() {
@@ -109,11 +160,12 @@ async function main() {
     input.focus();
   });
   for (const button of document.querySelectorAll('button.copy')) {
-    button.dataset.label = button.textContent;
+    button.dataset.label = button.querySelector('.copy-label').textContent;
     button.addEventListener('click', () => copy(button));
   }
   $('call-api').addEventListener('click', callApi);
   show(input.value);
+  setInterval(tick, 1000);
   document.body.dataset.ready = 'true';
 }
 

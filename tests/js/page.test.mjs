@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM, chromium, corpus, packPackage, root, startHost } from './support.mjs';
@@ -51,6 +51,8 @@ test(`the page converts as you type and calls the API, served by ${kind}`, async
   assert.match(local, /Oct 04 2011 20:00:00 GMT-0400/);
   assert.deepEqual(requests, [], 'converting needs no request');
   assert.equal(await page.getAttribute('#date', 'aria-invalid'), null);
+  const yearsAgo = new Date().getUTCFullYear() - 2011;
+  assert.match(await page.textContent('#relative'), new RegExp(`^${yearsAgo - 1}|${yearsAgo} years ago$`));
 
   // The equivalent API URL, called for real.
   assert.equal(await page.textContent('#api-url'), '/api/05%20October%202011%2C%20GMT?tz=America%2FNew_York');
@@ -114,7 +116,111 @@ test(`the page converts as you type and calls the API, served by ${kind}`, async
   assert.ok(Math.abs(now - before) < 20_000, `${now} is now`);
   assert.equal(await page.textContent('#unix'), String(now));
 
+  // Empty: now, ticking every second, with the fields' live regions quiet.
+  await page.fill('#date', '');
+  const first = Number(await page.textContent('#unix'));
+  assert.ok(Math.abs(first - Date.now()) < 20_000, `${first} is now`);
+  assert.equal(await page.textContent('#relative'), 'now');
+  assert.equal(await page.getAttribute('#unix', 'aria-live'), 'off');
+  await page.waitForFunction((shown) => Number(document.getElementById('unix').textContent) > shown, first, {
+    timeout: 5_000,
+  });
+  await page.fill('#date', '2016-12-25');
+  assert.equal(await page.getAttribute('#unix', 'aria-live'), null, 'typed answers are announced');
+
   assert.deepEqual(problems, [], 'no console errors (CSP violations included)');
+});
+
+// axe-core (tools/node) in both colour schemes, on a date and on an invalid
+// input; the dark scheme's colours; and every control by keyboard alone.
+test('the page is accessible: axe-core in light and dark, and the keyboard alone', async (t) => {
+  const host = await startHost();
+  t.after(() => host.stop());
+  const browser = await chromium.launch(CHROMIUM);
+  t.after(() => browser.close());
+  const axe = readFileSync(join(root, 'tools/node/node_modules/axe-core/axe.min.js'), 'utf8');
+
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    // Evaluated through the devtools protocol, which the page's CSP does
+    // not govern (a <script> tag would be refused).
+    await page.evaluate(axe);
+    for (const input of ['05 October 2011, GMT', 'this-is-not-a-date', '']) {
+      await page.fill('#date', input);
+      const { violations } = await page.evaluate(() => window.axe.run(document));
+      const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(found, [], `${colorScheme}, ${JSON.stringify(input)}`);
+    }
+    const [background, text] = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return [style.backgroundColor, style.color];
+    });
+    const luminance = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((sum, c) => sum + Number(c), 0) / 3;
+    if (colorScheme === 'dark') assert.ok(luminance(background) < 64 && luminance(text) > 192, `${background} / ${text}`);
+    else assert.ok(luminance(background) > 192 && luminance(text) < 64, `${background} / ${text}`);
+    await page.screenshot({ path: join(root, `target/screenshots/page-${colorScheme}.png`), fullPage: true });
+    await context.close();
+  }
+
+  // Keyboard only: Tab reaches every control in reading order, each shows
+  // where the focus is, and Enter and Space work them.
+  const context = await browser.newContext({ locale: 'en-US' });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${host.url}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'date', 'the date input comes first');
+  await page.keyboard.type('2016-12-25');
+  assert.equal(await page.textContent('#unix'), '1482624000000');
+  const order = [];
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const [name, outline] = await page.evaluate(() => {
+      const element = document.activeElement;
+      const name = element.dataset.copy ? `copy ${element.dataset.copy}` : element.id || element.tagName;
+      return [name, getComputedStyle(element).outlineStyle];
+    });
+    // After the last control the focus leaves the page (BODY).
+    if (name === 'BODY') break;
+    order.push(name);
+    assert.notEqual(outline, 'none', `${name} shows the focus`);
+  }
+  assert.deepEqual(order, [
+    'now',
+    'unit',
+    'tz',
+    'copy unix',
+    'copy utc',
+    'copy iso',
+    'copy zoned',
+    'copy local',
+    'api-url',
+    'call-api',
+    'copy api-url',
+    'api-answer',
+  ]);
+  // Enter on "Call the API".
+  await page.focus('#call-api');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('api-answer').textContent.startsWith('200 OK'));
+  // Space on a copy button: its visible word changes, its name keeps it.
+  await page.focus('button[data-copy="unix"]');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() =>
+    ['Copied', 'Selected'].includes(document.querySelector('button[data-copy="unix"] .copy-label').textContent),
+  );
+  // Enter in the date field submits nothing and keeps the answer.
+  await page.focus('#date');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.textContent('#unix'), '1482624000000');
+  // A select works from the keyboard: the unit, by arrow keys.
+  await page.focus('#unit');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.inputValue('#unit'), 's');
 });
 
 test('the page is readable on a phone', async (t) => {
