@@ -168,7 +168,7 @@ test('every README command works as written, in a scratch clone without ../share
     const rule = ruleFor(command);
     assert.ok(rule, `${where}: no rule for ${command}`);
     if (rule.kind === 'skip') {
-      skipped.push(`${command} (${rule.detail})`);
+      if (rule.detail !== 'a tool named in prose') skipped.push(`${command} (${rule.detail})`);
     } else if (rule.kind === 'once') {
       runOnce(entry);
     } else {
