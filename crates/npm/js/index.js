@@ -27,6 +27,8 @@ const encoder = new TextEncoder();
 // A batch longer than this (in UTF-16 units) is converted in halves, so that
 // its text needs at most 48 MiB of wasm memory.
 const BATCH_UNITS = 1 << 24;
+// How many inputs convertMany encodes at once (see there).
+const CHUNK = 1024;
 
 function view() {
   // Growing wasm memory detaches the old ArrayBuffer, and views of it
@@ -92,18 +94,15 @@ export function convert(input, options) {
 export function convertMany(inputs, options) {
   if (!Array.isArray(inputs)) throw new TypeError(`convertMany: inputs must be an array, not ${typeof inputs}`);
   const n = inputs.length;
-  // The inputs as one text: `+=` builds a rope that encodeInto flattens
-  // as it encodes, faster than a join or a per-string copy.
-  let joined = '';
+  let units = 0;
   for (let i = 0; i < n; i++) {
     const input = inputs[i];
     if (typeof input !== 'string') {
       throw new TypeError(`convertMany: inputs[${i}] must be a string, not ${typeof input}`);
     }
-    joined += input;
+    units += input.length;
   }
   if (exports === null) return inputs.map((input) => convertModule(input, options));
-  const units = joined.length;
   if (units > BATCH_UNITS && n > 1) {
     const half = n >> 1;
     return convertMany(inputs.slice(0, half), options).concat(convertMany(inputs.slice(half), options));
@@ -114,8 +113,21 @@ export function convertMany(inputs, options) {
   let memory = view();
   let words = new Uint32Array(memory.buffer, header, 10);
   const lengths = new Uint32Array(memory.buffer, words[0], n);
-  for (let i = 0; i < n; i++) lengths[i] = inputs[i].length;
-  const { written } = encoder.encodeInto(joined, new Uint8Array(memory.buffer, words[1], units * 3));
+  const utf8 = new Uint8Array(memory.buffer, words[1], units * 3);
+  // The inputs as text, CHUNK at a time: `+=` builds a rope that
+  // encodeInto flattens as it encodes. Faster than a join, a per-string
+  // encode or a per-character copy, and than one rope of the whole batch.
+  let written = 0;
+  for (let i = 0; i < n; i += CHUNK) {
+    const end = Math.min(i + CHUNK, n);
+    let chunk = '';
+    for (let j = i; j < end; j++) {
+      const input = inputs[j];
+      lengths[j] = input.length;
+      chunk += input;
+    }
+    written += encoder.encodeInto(chunk, utf8.subarray(written)).written;
+  }
 
   // One byte a unit: every input is ASCII, and its length is its bytes'.
   header = batchConvert(n, written === units, options);
@@ -130,6 +142,15 @@ export function convertMany(inputs, options) {
   const answers = new Array(n);
   let at = 0; // in text
   let t = 0; // in textLengths
+  if (!iso && zone === undefined) {
+    // The usual answer, in a loop of its own.
+    for (let i = 0; i < n; i++) {
+      const unix = unixes[i];
+      if (unix !== unix) answers[i] = { error: 'Invalid Date' };
+      else answers[i] = { unix, utc: text.slice(at, (at += textLengths[t++])) };
+    }
+    return answers;
+  }
   for (let i = 0; i < n; i++) {
     const unix = unixes[i];
     if (unix !== unix) {
@@ -137,9 +158,7 @@ export function convertMany(inputs, options) {
       continue;
     }
     const utc = text.slice(at, (at += textLengths[t++]));
-    if (!iso && zone === undefined) {
-      answers[i] = { unix, utc };
-    } else if (zone === undefined) {
+    if (zone === undefined) {
       answers[i] = { unix, utc, iso: text.slice(at, (at += textLengths[t++])) };
     } else if (!iso) {
       answers[i] = { unix, utc, local: text.slice(at, (at += textLengths[t++])), tz: zone };

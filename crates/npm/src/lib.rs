@@ -255,7 +255,9 @@ struct BatchHeader {
     zone_len: u32,
 }
 
-/// A batch's memory, kept from batch to batch and grown as they need.
+/// A batch's memory, kept from batch to batch and grown as they need (wasm
+/// memory never shrinks, so freeing it would only move the high-water mark
+/// to the allocator).
 #[derive(Default)]
 struct Batch {
     header: BatchHeader,
