@@ -16,6 +16,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
+import { connect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './support.mjs';
@@ -199,6 +200,15 @@ test('every README command works as written, in a scratch clone without ../share
  * Returns { stop }.
  */
 async function startServer(command, port, cwd, env, where) {
+  // The README's ports are fixed: something already there would answer for it.
+  const taken = await new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+  assert.ok(!taken, `${where}: ${command} serves on port ${port}, which something else on this machine already uses`);
   const child = spawn('bash', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (chunk) => { log += chunk; });
