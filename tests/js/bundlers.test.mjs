@@ -58,7 +58,8 @@ for (const [bundler, build] of [
   test(`${bundler}: an app bundles the packed package and converts the corpus in chromium`, async (t) => {
     const app = join(work, bundler);
     cpSync(join(root, 'tests/js/bundlers', bundler), app, { recursive: true });
-    copyFileSync(join(root, 'tests/js/bundlers/convert-corpus.js'), join(app, 'convert-corpus.js'));
+    // What every app shares: the page and what it does once built.
+    for (const file of ['index.html', 'convert-corpus.js']) copyFileSync(join(root, 'tests/js/bundlers', file), join(app, file));
     const quiet = { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] };
     const npm = (...args) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], quiet);
     // npm ci refuses some of these lockfiles (npm 11 drops a Windows-only
