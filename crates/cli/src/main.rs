@@ -68,7 +68,9 @@ fn option(name: &'static str, value: &'static str, help: &'static str) -> Arg {
 fn main() -> ExitCode {
     let mut command = command();
     let args: Vec<OsString> = std::env::args_os().collect();
-    let matches = command.clone().get_matches_from(&args);
+    let matches = command
+        .try_get_matches_from_mut(&args)
+        .unwrap_or_else(|e| e.exit());
     let options = match read_options(&matches) {
         Ok(options) => options,
         // clap's own message and usage, and its exit status for bad usage, 2.

@@ -63,10 +63,7 @@ fn every_method() {
                 continue;
             }
             Some(HostAnswer::Closes) => {
-                let raw = format!(
-                    "{method} /api/2016-12-25 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-                );
-                let answer = host.send_raw(raw.as_bytes());
+                let answer = host.request_raw(method, "/api/2016-12-25");
                 assert!(
                     answer.is_empty(),
                     "{method}: the host closes without an answer"

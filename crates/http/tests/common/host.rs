@@ -100,18 +100,6 @@ impl HostKind {
             .expect("every host is in HOSTS")
     }
 
-    /// Whether the host runs the component (not the worker's module).
-    pub fn runs_the_component(self) -> bool {
-        matches!(
-            self,
-            HostKind::Wasmtime
-                | HostKind::Spin
-                | HostKind::SpinRegistry
-                | HostKind::Jco
-                | HostKind::Wash
-        )
-    }
-
     /// Whether the host resolves `.` and `..` in the path before our code
     /// sees it (Bun and edge-runtime hand on a parsed URL; the others the
     /// target as it came).
@@ -636,7 +624,13 @@ impl Host {
 
     /// A request with no body.
     pub fn request(&self, method: &str, target: &str) -> HttpResponse {
-        self.send(
+        HttpResponse::parse(&self.request_raw(method, target))
+    }
+
+    /// [`Host::request`]'s bytes as the host answers them: nothing at all
+    /// when it closes without an answer.
+    pub fn request_raw(&self, method: &str, target: &str) -> Vec<u8> {
+        self.send_raw(
             format!("{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
                 .as_bytes(),
         )
