@@ -11,6 +11,7 @@
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reference } from './v8-reference.mjs';
 
 process.env.TZ = 'UTC';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,12 +42,6 @@ const CLASSES = {
   },
   invalid: (i) => `this-is-not-a-date-${letters(i)}`,
 };
-
-function reference(s) {
-  const d = /^-?\d+$/.test(s) ? new Date(parseInt(s, 10)) : new Date(s);
-  const t = d.getTime();
-  return Number.isNaN(t) ? { error: 'Invalid Date' } : { unix: t, utc: d.toUTCString() };
-}
 
 const variants = {
   v8_ns: (inputs) => inputs.map(reference),

@@ -152,9 +152,14 @@ def core():
     # One node process settles into one JIT state, and two processes can
     # differ widely on the same cell; the median over five processes is
     # what is reported.
-    runs = [json.loads(run(["node", "bench/v8.mjs"])) for _ in range(JS_PROCESSES)]
-    js = {c: {k: statistics.median(r[c][k] for r in runs) for k in runs[0][c]} for c in runs[0]}
-    return rust, js
+    return rust, node_medians("bench/v8.mjs")
+
+
+def node_medians(script):
+    """`script` (one JSON line of {class: {cell: ns}}) in JS_PROCESSES node
+    processes: the median of each cell."""
+    runs = [json.loads(run(["node", script])) for _ in range(JS_PROCESSES)]
+    return {c: {k: statistics.median(r[c][k] for r in runs) for k in runs[0][c]} for c in runs[0]}
 
 
 # Seven rounds: on a 2-core VM one server's runs can land in two bands
@@ -864,10 +869,7 @@ def core_data(measured):
 
 
 def bulk():
-    """bench/bulk.mjs in JS_PROCESSES node processes: the median of each
-    cell."""
-    runs = [json.loads(run(["node", "bench/bulk.mjs"])) for _ in range(JS_PROCESSES)]
-    return {c: {k: statistics.median(r[c][k] for r in runs) for k in runs[0][c]} for c in runs[0]}
+    return node_medians("bench/bulk.mjs")
 
 
 def bulk_data(measured):
@@ -937,8 +939,7 @@ def size_data(size):
 
 
 def soak_data(results):
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            cwd=ROOT).stdout.strip()
+    commit = run(["git", "rev-parse", "--short", "HEAD"]).strip()
     return {"seconds": SOAK_SECONDS, "connections": SOAK_CONNECTIONS,
             "date": datetime.date.today().isoformat(), "commit": commit,
             "servers": [{"name": name, **r} for name, r in results.items()]}
@@ -977,6 +978,12 @@ def render(data):
     env.globals.update(ratio=ratio, share=share, us_between=us_between, about_us=about_us)
     env.filters.update(fmt=fmt, named=named)
     return env.get_template(os.path.basename(TEMPLATE)).render(data).rstrip() + "\n"
+
+
+def write_results(data):
+    with open(RESULTS, "w") as f:
+        json.dump(data, f, indent=2, ensure_ascii=False)
+        f.write("\n")
 
 
 def write_benchmarks_md():
@@ -1019,9 +1026,7 @@ def main():
         with open(RESULTS) as f:
             data = json.load(f)
         data.update(measure(only))
-        with open(RESULTS, "w") as f:
-            json.dump(data, f, indent=2, ensure_ascii=False)
-            f.write("\n")
+        write_results(data)
         print("merged into bench/results.json", file=sys.stderr)
         write_benchmarks_md()
         return
@@ -1033,9 +1038,7 @@ def main():
     data = {"date": datetime.date.today().isoformat(), "machine": machine(), "versions": versions(),
             **measure(only)}
     # The figures first: a template that fails to render loses no run.
-    with open(RESULTS, "w") as f:
-        json.dump(data, f, indent=2, ensure_ascii=False)
-        f.write("\n")
+    write_results(data)
     print("wrote bench/results.json", file=sys.stderr)
     write_benchmarks_md()
 

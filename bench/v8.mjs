@@ -7,6 +7,7 @@
 //   node bench/v8.mjs
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reference } from './v8-reference.mjs';
 
 process.env.TZ = 'UTC';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,12 +22,6 @@ const INPUTS = {
   fcc_gmt: '05 October 2011, GMT',
   invalid: 'this-is-not-a-date',
 };
-
-function reference(s) {
-  const d = /^-?\d+$/.test(s) ? new Date(parseInt(s, 10)) : new Date(s);
-  const t = d.getTime();
-  return Number.isNaN(t) ? { error: 'Invalid Date' } : { unix: t, utc: d.toUTCString() };
-}
 
 const variants = {
   v8_ns: (s) => JSON.stringify(reference(s)),
