@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { EdgeRuntime, createHandler } from 'edge-runtime';
 
+// This folder: where the Edge Function and its imports resolve from.
+const here = fileURLToPath(new URL('.', import.meta.url));
 const { values: options } = parseArgs({
   options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '3000' } },
 });
@@ -26,7 +28,7 @@ const wasmModule = {
     }));
     bundler.onLoad({ filter: /.*/, namespace: 'wasm-module' }, (args) => ({
       contents: `import bytes from ${JSON.stringify(args.path)};\nexport default new WebAssembly.Module(bytes);\n`,
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      resolveDir: here,
     }));
   },
 };
@@ -34,7 +36,7 @@ const wasmModule = {
 const entry = `import handler from './api/index.mjs';
 addEventListener('fetch', (event) => event.respondWith(handler(event.request)));`;
 const bundle = await build({
-  stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
+  stdin: { contents: entry, resolveDir: here, loader: 'js' },
   bundle: true,
   format: 'iife',
   target: 'es2022', // not Uint8Array.fromBase64, which the runtime lacks

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { basename, extname, join, normalize } from 'node:path';
 import { CHROMIUM, chromium, packPackage, root } from './support.mjs';
 
 const TYPES = {
@@ -59,7 +59,9 @@ for (const [bundler, build] of [
     const app = join(work, bundler);
     cpSync(join(root, 'tests/js/bundlers', bundler), app, { recursive: true });
     // What every app shares: the page and what it does once built.
-    for (const file of ['index.html', 'convert-corpus.js']) copyFileSync(join(root, 'tests/js/bundlers', file), join(app, file));
+    for (const file of ['bundlers/index.html', 'bundlers/convert-corpus.js', 'corpus-check.js']) {
+      copyFileSync(join(root, 'tests/js', file), join(app, basename(file)));
+    }
     const quiet = { cwd: app, stdio: ['ignore', 'ignore', 'inherit'] };
     const npm = (...args) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], quiet);
     // npm ci refuses some of these lockfiles (npm 11 drops a Windows-only

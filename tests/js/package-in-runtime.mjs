@@ -7,12 +7,13 @@
 //   bun PROJECT/package-in-runtime.mjs PROJECT CORPUS
 //   node PROJECT/package-in-runtime.mjs PROJECT CORPUS
 // PROJECT is a directory where the packed package is installed, and this
-// script is copied there (Deno resolves packages by the package.json
-// nearest the main module); CORPUS is tests/data/corpus.jsonl.
+// script is copied there with corpus-check.js (Deno resolves packages by
+// the package.json nearest the main module); CORPUS is tests/data/corpus.jsonl.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { corpusDisagreements } from './corpus-check.js';
 
 const [project, corpusPath] = process.argv.slice(2);
 const cases = readFileSync(corpusPath, 'utf8')
@@ -42,15 +43,7 @@ let failed = false;
 for (const [name, load] of Object.entries(entries)) {
   const pkg = await load();
   await pkg.default();
-  const wrong = [];
-  const many = pkg.convertMany(cases.map(({ input }) => input));
-  cases.forEach(({ input, expected }, i) => {
-    for (const [how, got] of [['convert', pkg.convert(input)], ['convertMany', many[i]]]) {
-      if (JSON.stringify(got) !== JSON.stringify(expected)) {
-        wrong.push(`${how} ${JSON.stringify(input)}: node ${JSON.stringify(expected)} / package ${JSON.stringify(got)}`);
-      }
-    }
-  });
+  const wrong = corpusDisagreements(pkg, cases);
   report.entries[name] = { cases: cases.length, wrong: wrong.slice(0, 5), disagreements: wrong.length };
   failed ||= wrong.length > 0 || cases.length < 2000;
 }

@@ -17,11 +17,10 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { connect } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root } from './support.mjs';
+import { TOOLS_BIN, root } from './support.mjs';
 
-const TOOLS_BIN = join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share'), 'timestamp-tools/bin');
 
 /** The commands of a README: [{ command, output (console blocks), where }] in reading order. */
 export function readmeCommands(text) {

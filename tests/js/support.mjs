@@ -51,11 +51,12 @@ export const CHROMIUM = {
   ],
 };
 
+/** Where scripts/setup puts the tools that are not npm packages or crates (scripts/tools.sh). */
+export const TOOLS_BIN = join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share'), 'timestamp-tools/bin');
+
 /** A tool scripts/setup installs, or the binary `variable` names. */
 function tool(variable, name) {
-  if (process.env[variable]) return process.env[variable];
-  const data = process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share');
-  return join(data, 'timestamp-tools/bin', name);
+  return process.env[variable] || join(TOOLS_BIN, name);
 }
 
 /**

@@ -28,13 +28,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 rmSync(to, { recursive: true, force: true });
 // wasm-pack's files, less its README copy (the package's is written below).
 cpSync(from, to, { recursive: true, filter: (path) => !['README.md', '.gitignore'].includes(basename(path)) });
-for (const file of ['index.js', 'index.d.ts', 'node.mjs', 'README.md']) {
-  copyFileSync(join(here, file), join(to, file));
-}
+// The package's own files, beside wasm-pack's: copied or written below.
+const own = ['index.js', 'index.d.ts', 'node.mjs', 'README.md'];
+for (const file of own) copyFileSync(join(here, file), join(to, file));
 // The same types for `require`: a .d.ts in a "type": "module" package
 // describes an ES module only.
 copyFileSync(join(here, 'index.d.ts'), join(to, 'index.d.cts'));
 copyFileSync(join(from, 'timestamp_bg.wasm.d.ts'), join(to, 'timestamp_bg.wasm.d.cts'));
+own.push('index.d.cts', 'timestamp_bg.wasm.d.cts', 'index.cjs');
 // One module for CommonJS: node.mjs, index.js, wasm-bindgen's module and
 // its snippets. Node 18 is the oldest `engines` allows.
 execFileSync(join(here, '../../../tools/node/node_modules/.bin/esbuild'), [
@@ -64,19 +65,7 @@ const pkg = {
   repository: { type: 'git', url: `git+${generated.repository.url.replace(/\.git$/, '')}.git` },
   keywords: ['date', 'timestamp', 'unix', 'parse', 'wasm'],
   type: 'module',
-  files: [
-    ...new Set([
-      ...(generated.files ?? []),
-      'timestamp_bg.wasm.d.ts',
-      'timestamp_bg.wasm.d.cts',
-      'index.js',
-      'index.d.ts',
-      'node.mjs',
-      'index.cjs',
-      'index.d.cts',
-      'README.md',
-    ]),
-  ],
+  files: [...new Set([...(generated.files ?? []), 'timestamp_bg.wasm.d.ts', ...own])],
   // For resolvers that read no "exports": Node's require and TypeScript's
   // node10 take the CommonJS entry, older bundlers the browser's module.
   main: 'index.cjs',

@@ -3,6 +3,8 @@
 // and the whole corpus (served beside the app as /corpus.jsonl by
 // tests/js/bundlers.test.mjs) through convert and convertMany. The page
 // shows what it found as JSON in #answers, then sets body[data-ready].
+import { corpusDisagreements } from './corpus-check.js';
+
 export async function convertCorpus({ init, convert, convertMany }, initInput) {
   await init(initInput);
   const fcc = [
@@ -16,15 +18,7 @@ export async function convertCorpus({ init, convert, convertMany }, initInput) {
     .split('\n')
     .filter((line) => line.length > 0)
     .map((line) => JSON.parse(line));
-  const many = convertMany(cases.map(({ input }) => input));
-  const wrong = [];
-  cases.forEach(({ input, expected }, i) => {
-    for (const [how, got] of [['convert', convert(input)], ['convertMany', many[i]]]) {
-      if (JSON.stringify(got) !== JSON.stringify(expected)) {
-        wrong.push(`${how} ${JSON.stringify(input)}: node ${JSON.stringify(expected)} / ${JSON.stringify(got)}`);
-      }
-    }
-  });
+  const wrong = corpusDisagreements({ convert, convertMany }, cases);
   document.querySelector('#answers').textContent = JSON.stringify({ fcc, cases: cases.length, wrong });
   document.body.dataset.ready = 'true';
 }
