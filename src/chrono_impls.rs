@@ -19,8 +19,7 @@ impl From<DateTime<Utc>> for Timestamp {
     /// assert_eq!(Timestamp::from(christmas).unix_ms(), 1_482_624_000_000);
     /// ```
     fn from(t: DateTime<Utc>) -> Timestamp {
-        // chrono's range lies within JavaScript's: nothing is clamped.
-        Timestamp::saturating_from_unix_ms(t.timestamp_millis())
+        Timestamp::from_unix_ms_unchecked(t.timestamp_millis())
     }
 }
 
