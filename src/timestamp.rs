@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::Error;
-use crate::civil::{self, MS_PER_DAY};
+use crate::civil;
 
 /// An instant as JavaScript's `Date` holds it: whole milliseconds since
 /// 1970-01-01T00:00:00Z, within ±8.64e15 ms (years −271821 to 275760).
@@ -176,9 +176,8 @@ impl DateText {
             b"Dec",
         ];
 
-        let days = t.unix_ms.div_euclid(MS_PER_DAY);
-        // The remainder from the quotient: one division, not two.
-        let seconds_of_day = ((t.unix_ms - days * MS_PER_DAY) / 1000) as u32;
+        let (days, ms_of_day) = civil::day_and_ms(t.unix_ms);
+        let seconds_of_day = ms_of_day / 1000;
         let date = civil::civil_from_days(days);
 
         // Fixed fields are written at known offsets ("Www, DD Mmm "), then
@@ -247,8 +246,7 @@ impl DateText {
     /// `YYYY-MM-DDTHH:MM:SS.mmm` for the wall time `ms` (years outside
     /// 0–9999 as `±YYYYYY`), without a zone designator.
     fn iso_fields(ms: i64) -> DateText {
-        let days = ms.div_euclid(MS_PER_DAY);
-        let ms_of_day = (ms - days * MS_PER_DAY) as u32;
+        let (days, ms_of_day) = civil::day_and_ms(ms);
         let date = civil::civil_from_days(days);
 
         let mut b = [0u8; Self::CAPACITY];
