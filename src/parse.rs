@@ -48,6 +48,13 @@ pub(crate) fn parse_date_string_in(
     zone: &impl crate::LocalZone,
 ) -> Result<Timestamp, Error> {
     let input = text.as_bytes();
+    // Every date has a digit (`DayComposer::Write` wants a number, and the
+    // shortcuts read digits), so text without one is not a date. Checking
+    // that first spares both parsers the most common kind of invalid input,
+    // a word or a phrase.
+    if !input.iter().any(u8::is_ascii_digit) {
+        return Err(Error::NotADate);
+    }
     let fields = fast::parse(input)
         .or_else(|| parse_fields(input))
         .ok_or(Error::NotADate)?;
@@ -645,12 +652,6 @@ fn read_milliseconds(token: Token) -> i32 {
 
 /// `DateParser::Parse`: the ISO stage, then the legacy stage on what is left.
 fn parse_fields(input: &[u8]) -> Option<Fields> {
-    // Every date needs a number (`DayComposer::Write` wants at least one),
-    // so text without a digit is not a date. Checking that first spares the
-    // tokenizer the most common kind of invalid input, a word or a phrase.
-    if !input.iter().any(u8::is_ascii_digit) {
-        return None;
-    }
     let mut scanner = Scanner::new(input);
     let mut tz = TimeZoneComposer::new();
     let mut time = TimeComposer::new();
