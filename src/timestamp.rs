@@ -287,6 +287,18 @@ impl DateText {
         self.len += s.len() as u8;
     }
 
+    /// The text's bytes (ASCII), without [`DateText::as_str`]'s UTF-8
+    /// check: for writers that copy bytes.
+    ///
+    /// ```
+    /// let t = jsdate::Timestamp::from_unix_ms(0)?;
+    /// assert_eq!(t.utc_string().as_bytes(), b"Thu, 01 Jan 1970 00:00:00 GMT");
+    /// # Ok::<(), jsdate::Error>(())
+    /// ```
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         // Only ASCII is ever pushed.

@@ -22,7 +22,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use jsdate::{Format, LocalZone, Options, Timestamp};
+use jsdate::{DateText, Format, LocalZone, Options, Timestamp};
 
 #[wasm_bindgen(inline_js = "
 export function timestamp(unix, utc) { return { unix, utc }; }
@@ -326,9 +326,10 @@ impl Batch {
         if let Some(given) = &read.zone {
             zone.push_str(given.name());
         }
-        let mut push = |text: &str| {
+        let mut push = |text: &DateText| {
+            let text = text.as_bytes();
             text_lengths.push(text.len() as u32);
-            answer_text.extend_from_slice(text.as_bytes());
+            answer_text.extend_from_slice(text);
         };
         let mut rest = &text[..];
         for &units in &lengths[..count.min(lengths.len())] {
@@ -351,12 +352,12 @@ impl Batch {
             let fields = read.fields(t);
             // |unix| <= 8.64e15 < 2^53: exact as a JS number.
             unix.push(fields.unix as f64);
-            push(fields.utc.as_str());
+            push(&fields.utc);
             if let Some(iso) = &fields.iso {
-                push(iso.as_str());
+                push(iso);
             }
             if let Some((local, _)) = &fields.local {
-                push(local.as_str());
+                push(local);
             }
         }
         // The options decide which fields every date has.
