@@ -19,7 +19,8 @@ impl From<DateTime<Utc>> for Timestamp {
     /// assert_eq!(Timestamp::from(christmas).unix_ms(), 1_482_624_000_000);
     /// ```
     fn from(t: DateTime<Utc>) -> Timestamp {
-        Timestamp::from_unix_ms_unchecked(t.timestamp_millis())
+        // Always in range (see above): nothing is ever clamped.
+        Timestamp::saturating_from_unix_ms(t.timestamp_millis())
     }
 }
 

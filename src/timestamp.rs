@@ -92,14 +92,6 @@ impl Timestamp {
         }
     }
 
-    /// A timestamp from a count its caller knows to be in range (chrono's
-    /// instants all are).
-    #[cfg(feature = "chrono")]
-    pub(crate) const fn from_unix_ms_unchecked(unix_ms: i64) -> Timestamp {
-        debug_assert!(-Self::MAX_UNIX_MS <= unix_ms && unix_ms <= Self::MAX_UNIX_MS);
-        Timestamp { unix_ms }
-    }
-
     /// Milliseconds since the epoch: the API's `unix` field, JavaScript's
     /// `getTime()`.
     pub const fn unix_ms(self) -> i64 {
