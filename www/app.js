@@ -28,7 +28,6 @@ const RELATIVE_UNITS = [
   ['minute', 60_000],
   ['second', 1000],
 ];
-let shownUnix = null; // the date shown, for the "from now" field as time passes
 const apiUrl = $('api-url');
 const apiAnswer = $('api-answer');
 
@@ -47,10 +46,9 @@ function apiPath(text) {
 /** How far `unix` is from now, as people say it. */
 function fromNow(unix) {
   const span = unix - Date.now();
-  for (const [unit, ms] of RELATIVE_UNITS) {
-    if (Math.abs(span) >= ms || unit === 'second') return relativeFormat.format(Math.trunc(span / ms), unit);
-  }
-  return '';
+  // The largest unit the span reaches; seconds when it reaches none.
+  const [unit, ms] = RELATIVE_UNITS.find(([, ms]) => Math.abs(span) >= ms) ?? RELATIVE_UNITS.at(-1);
+  return relativeFormat.format(Math.trunc(span / ms), unit);
 }
 
 /** Sets `text` if it differs, so that live regions speak only of changes. */
@@ -71,7 +69,6 @@ function show(text) {
     else field.removeAttribute('aria-live');
   }
   if ('error' in answer) {
-    shownUnix = null;
     for (const field of Object.values(fields)) put(field, '–');
     input.setAttribute('aria-invalid', 'true');
     put(status, `Invalid Date: JavaScript's new Date() cannot read "${text}".`);
@@ -79,7 +76,6 @@ function show(text) {
     return;
   }
   const date = new Date(answer.unix);
-  shownUnix = answer.unix;
   put(fields.unix, String(answer.unix));
   put(fields.utc, answer.utc);
   put(fields.iso, date.toISOString());
@@ -91,10 +87,12 @@ function show(text) {
   status.className = 'valid';
 }
 
-/** Every second: an empty date is now again, and "from now" moves on. */
+/**
+ * Every second: an empty date is now again, and "from now" moves on (the
+ * other fields stay as they are, and `put` leaves them alone).
+ */
 function tick() {
-  if (input.value === '') show('');
-  else if (shownUnix !== null) put(fields.relative, fromNow(shownUnix));
+  show(input.value);
 }
 
 async function copy(button) {
