@@ -5,15 +5,19 @@
 //               from new Date(s), as bench/v8.mjs's V8 object);
 //   many_ns:    by the package's convertMany(inputs), one crossing;
 //   convert_ns: by the package's convert(s) in a loop, for comparison.
-// ns per input, the median of ROUNDS rounds taken in turn. Prints one JSON
-// line: { class: { v8_ns, many_ns, convert_ns } }.
-//   node bench/bulk.mjs
+// ns per input, the median of ROUNDS rounds taken in turn. Each timed call
+// starts after a full garbage collection: 10^5 answers are megabytes of
+// garbage once dropped, and without it each variant paid, at random, for
+// collecting the variant before it. Prints one JSON line:
+// { class: { v8_ns, many_ns, convert_ns } }.
+//   node --expose-gc bench/bulk.mjs
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reference } from './v8-reference.mjs';
 
 process.env.TZ = 'UTC';
+if (typeof globalThis.gc !== 'function') throw new Error('run as node --expose-gc bench/bulk.mjs');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { convert, convertMany } = await import(join(root, 'target/npm/node.mjs'));
 
@@ -65,6 +69,7 @@ for (const [name, make] of Object.entries(CLASSES)) {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [variant, fn] of Object.entries(variants)) {
       kept = null;
+      globalThis.gc();
       const start = process.hrtime.bigint();
       kept = fn(inputs);
       times[variant].push(Number(process.hrtime.bigint() - start) / N);

@@ -155,10 +155,10 @@ def core():
     return rust, node_medians("bench/v8.mjs")
 
 
-def node_medians(script):
+def node_medians(script, *flags):
     """`script` (one JSON line of {class: {cell: ns}}) in JS_PROCESSES node
-    processes: the median of each cell."""
-    runs = [json.loads(run(["node", script])) for _ in range(JS_PROCESSES)]
+    processes, with node's `flags`: the median of each cell."""
+    runs = [json.loads(run(["node", *flags, script])) for _ in range(JS_PROCESSES)]
     return {c: {k: statistics.median(r[c][k] for r in runs) for k in runs[0][c]} for c in runs[0]}
 
 
@@ -869,7 +869,7 @@ def core_data(measured):
 
 
 def bulk():
-    return node_medians("bench/bulk.mjs")
+    return node_medians("bench/bulk.mjs", "--expose-gc")
 
 
 def bulk_data(measured):
