@@ -89,7 +89,8 @@ pub(crate) const fn civil_from_days(days: i32) -> Date {
 /// Day of the week, 0 = Sunday, for `days` days after 1970-01-01 (a
 /// Thursday), within a day of JavaScript's range.
 pub(crate) const fn weekday_from_days(days: i32) -> u8 {
-    // 1970-01-01 was a Thursday; 7 × 14_285_716 days on, non-negative.
+    // Day 0 was a Thursday (4). Whole weeks added keep the weekday and make
+    // the sum non-negative over the range, so that `%` is unsigned.
     ((days + 4 + 7 * 14_285_716) as u32 % 7) as u8
 }
 
