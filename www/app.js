@@ -51,7 +51,10 @@ function fromNow(unix) {
   return relativeFormat.format(Math.trunc(span / ms), unit);
 }
 
-/** Sets `text` if it differs, so that live regions speak only of changes. */
+/**
+ * Sets `text` if it differs: live regions speak only of changes, and text
+ * someone is selecting survives the tick.
+ */
 function put(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
@@ -59,7 +62,7 @@ function put(element, text) {
 function show(text) {
   const answer = convert(text, { unit: unit.value, tz: zone.value });
   const path = apiPath(text);
-  apiUrl.textContent = path ?? 'This date cannot be sent in a URL path.';
+  put(apiUrl, path ?? 'This date cannot be sent in a URL path.');
   if (path) apiUrl.href = path;
   else apiUrl.removeAttribute('href');
   $('call-api').disabled = path === null;
