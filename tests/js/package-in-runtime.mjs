@@ -13,13 +13,10 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { corpusDisagreements } from './corpus-check.js';
+import { corpusCases, corpusDisagreements } from './corpus-check.js';
 
 const [project, corpusPath] = process.argv.slice(2);
-const cases = readFileSync(corpusPath, 'utf8')
-  .split('\n')
-  .filter((line) => line.length > 0)
-  .map((line) => JSON.parse(line));
+const cases = corpusCases(readFileSync(corpusPath, 'utf8'));
 
 // The entries this runtime picks by the package's export conditions, for
 // `import` (resolved from a module in the project) and for `require`, and

@@ -8,15 +8,13 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { corpusCases } from './corpus-check.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The checked-in corpus: node's own answers, TZ=UTC. */
 export function corpus() {
-  return readFileSync(join(root, 'tests/data/corpus.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line));
+  return corpusCases(readFileSync(join(root, 'tests/data/corpus.jsonl'), 'utf8'));
 }
 
 /**

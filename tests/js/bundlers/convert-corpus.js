@@ -3,7 +3,7 @@
 // and the whole corpus (served beside the app as /corpus.jsonl by
 // tests/js/bundlers.test.mjs) through convert and convertMany. The page
 // shows what it found as JSON in #answers, then sets body[data-ready].
-import { corpusDisagreements } from './corpus-check.js';
+import { corpusCases, corpusDisagreements } from './corpus-check.js';
 
 export async function convertCorpus({ init, convert, convertMany }, initInput) {
   await init(initInput);
@@ -13,11 +13,7 @@ export async function convertCorpus({ init, convert, convertMany }, initInput) {
     convert('this-is-not-a-date'),
     convert('1482624000', { unit: 's', format: 'full', tz: 'Asia/Tokyo' }),
   ];
-  const text = await (await fetch('/corpus.jsonl')).text();
-  const cases = text
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line));
+  const cases = corpusCases(await (await fetch('/corpus.jsonl')).text());
   const wrong = corpusDisagreements({ convert, convertMany }, cases);
   document.querySelector('#answers').textContent = JSON.stringify({ fcc, cases: cases.length, wrong });
   document.body.dataset.ready = 'true';
