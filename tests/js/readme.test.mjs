@@ -14,16 +14,15 @@
 // to its node_modules, so that it compiles only its own crates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TOOLS_BIN, root } from './support.mjs';
-
+import { TOOLS_BIN, root, serveUntilAnswering } from './support.mjs';
 
 /** The commands of a README: [{ command, output (console blocks), where }] in reading order. */
-export function readmeCommands(text) {
+function readmeCommands(text) {
   const commands = [];
   const lines = text.split('\n');
   let block = null; // the open fence's language, or null outside one
@@ -194,9 +193,8 @@ test('every README command works as written, in a scratch clone without ../share
 });
 
 /**
- * Starts `command` in its own process group and waits until
- * 127.0.0.1:`port` answers a date and the page (the first start builds).
- * Returns { stop }.
+ * Starts `command` and waits until 127.0.0.1:`port` answers a date and the
+ * page (the first start builds). Returns { stop }.
  */
 async function startServer(command, port, cwd, env, where) {
   // The README's ports are fixed: something already there would answer for it.
@@ -208,41 +206,22 @@ async function startServer(command, port, cwd, env, where) {
     socket.on('error', () => resolve(false));
   });
   assert.ok(!taken, `${where}: ${command} serves on port ${port}, which something else on this machine already uses`);
-  const child = spawn('bash', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (chunk) => { log += chunk; });
-  child.stderr.on('data', (chunk) => { log += chunk; });
-  let exited = null;
-  child.on('exit', (code) => { exited = code; });
-  const stop = async () => {
-    if (exited === null) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch {}
-      for (let i = 0; i < 100 && exited === null; i++) await new Promise((r) => setTimeout(r, 100));
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
-    }
-  };
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 600_000;
-  while (true) {
-    assert.equal(exited, null, `${where}: ${command} exited (${exited}) before serving:\n${log.slice(-3000)}`);
-    try {
-      const response = await fetch(`${base}/api/2016-12-25`);
-      if (response.ok) {
-        assert.deepEqual(await response.json(), { unix: 1482624000000, utc: 'Sun, 25 Dec 2016 00:00:00 GMT' }, `${where}: ${command}`);
-        const page = await (await fetch(`${base}/`)).text();
-        assert.match(page, /<title>timestamp/, `${where}: ${command} serves the page`);
-        return { stop };
-      }
-    } catch (error) {
-      if (error instanceof assert.AssertionError) {
-        await stop();
-        throw error;
-      }
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      assert.fail(`${where}: ${command} did not serve on ${base} within 10 minutes:\n${log.slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  let server;
+  try {
+    server = await serveUntilAnswering(`${where}: ${command}`, 'bash', ['-c', command], { cwd, env }, base, 600);
+  } catch (error) {
+    assert.fail(error.message);
   }
+  const stop = () => server.stop({ gently: true });
+  try {
+    const answer = await (await fetch(`${base}/api/2016-12-25`)).json();
+    assert.deepEqual(answer, { unix: 1482624000000, utc: 'Sun, 25 Dec 2016 00:00:00 GMT' }, `${where}: ${command}`);
+    const page = await (await fetch(`${base}/`)).text();
+    assert.match(page, /<title>timestamp/, `${where}: ${command} serves the page`);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { stop };
 }

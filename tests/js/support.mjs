@@ -116,36 +116,53 @@ export async function startHost(kind = 'wasmtime') {
   }
   const port = await freePort();
   const [binary, args, options] = hostCommand(kind, component, port);
-  const child = spawn(binary, args, {
-    ...options,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: stop() ends what it starts too
-  });
+  return serveUntilAnswering(kind, binary, args, options, `http://127.0.0.1:${port}`, 60);
+}
+
+/**
+ * Spawns `binary args` in a process group of its own and waits until `url`
+ * answers GET /api/2016-12-25 with a 200, for at most `seconds`. Resolves to
+ * { url, stop }; rejects, with the tail of what `name` printed, if it exits
+ * or does not answer in time. `stop()` kills the whole group (what the
+ * command started too); `stop({ gently: true })` first sends SIGTERM and
+ * gives it 10 s, so that a script can stop what it started.
+ */
+export async function serveUntilAnswering(name, binary, args, options, url, seconds) {
+  const child = spawn(binary, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let said = '';
   child.stdout.on('data', (chunk) => { said += chunk; });
   child.stderr.on('data', (chunk) => { said += chunk; });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const signal = (which) => {
+    try {
+      process.kill(-child.pid, which);
+    } catch {
+      // the group is gone
+    }
+  };
+  const stop = async ({ gently = false } = {}) => {
+    if (gently && child.exitCode === null && child.signalCode === null) {
+      signal('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    signal('SIGKILL');
+    await exited;
+  };
+  const deadline = Date.now() + seconds * 1000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${kind} exited: ${said}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before answering:\n${said.slice(-3000)}`);
+    }
     try {
       const answer = await fetch(`${url}/api/2016-12-25`);
-      if (answer.status === 200) break;
+      if (answer.status === 200) return { url, stop };
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      process.kill(-child.pid, 'SIGKILL');
-      throw new Error(`${kind} did not answer within 60 s: ${said}`);
+      await stop();
+      throw new Error(`${name} did not answer on ${url} within ${seconds} s:\n${said.slice(-3000)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return {
-    url,
-    async stop() {
-      process.kill(-child.pid, 'SIGKILL');
-      await exited;
-    },
-  };
 }
